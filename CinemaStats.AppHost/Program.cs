@@ -1,0 +1,40 @@
+using CinemaStats.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var storage = StorageModeSelector.Resolve(builder.Configuration["Storage:Mode"], ContainerRuntimeProbe.Detect);
+Console.WriteLine($"Cinema Stats storage mode: {storage.Mode} ({storage.Reason})");
+var rootPath = Path.GetFullPath(builder.Configuration["Storage:RootPath"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data", "objects"));
+
+IResourceBuilder<ContainerResource>? localStack = null;
+if (storage.Mode == "localstack")
+{
+    localStack = builder.AddContainer("localstack", "localstack/localstack", "4.9")
+        .WithHttpEndpoint(targetPort: 4566, name: "http")
+        .WithEnvironment("SERVICES", "s3,sqs")
+        .WithHttpHealthCheck("/_localstack/health", endpointName: "http");
+}
+else
+{
+    // No container will run: do not let the orchestrator wait for a runtime.
+    builder.Configuration["DcpPublisher:ContainerRuntimeInitializationTimeout"] ??= "00:00:00";
+}
+
+var ingest = builder.AddProject<Projects.CinemaStats_Ingest>("ingest")
+    .WithStorage(storage, builder.Configuration, rootPath, localStack)
+    .WithHttpHealthCheck("/health");
+
+var transform = builder.AddProject<Projects.CinemaStats_Transform>("transform")
+    .WithStorage(storage, builder.Configuration, rootPath, localStack)
+    .WithHttpHealthCheck("/health")
+    .WaitFor(ingest);
+
+builder.AddProject<Projects.CinemaStats_Web>("web")
+    .WithStorage(storage, builder.Configuration, rootPath, localStack)
+    .WithReference(ingest)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WaitFor(ingest)
+    .WaitFor(transform);
+
+builder.Build().Run();

@@ -1,0 +1,176 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace CinemaStats.Core.Storage;
+
+/// <summary>
+/// Objects as files under a root folder, in the same key layout as S3. A write goes to a
+/// temporary file under <c>.tmp/</c> and is renamed into place, so readers never see half a file.
+/// Content type and metadata live in a JSON sidecar under <c>.meta/</c>.
+/// </summary>
+public sealed class FileSystemObjectStore : IObjectStore
+{
+    private const string TempFolder = ".tmp";
+    private const string MetaFolder = ".meta";
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly string _root;
+
+    public FileSystemObjectStore(string rootPath)
+    {
+        _root = Path.GetFullPath(rootPath);
+        Directory.CreateDirectory(Path.Combine(_root, TempFolder));
+    }
+
+    /// <summary>The folder that holds the objects; DuckDB reads Parquet here in place.</summary>
+    public string RootPath => _root;
+
+    /// <summary>The file that holds <paramref name="key"/>.</summary>
+    public string PathOf(string key)
+    {
+        ObjectKeyRules.EnsureValidKey(key);
+        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
+    }
+
+    public async Task<ObjectHead> PutAsync(string key, Stream content, ObjectWriteOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new ObjectWriteOptions();
+        var destination = PathOf(key);
+        var tempData = Path.Combine(_root, TempFolder, Guid.NewGuid().ToString("N"));
+        var tempMeta = tempData + ".meta";
+        try
+        {
+            string etag;
+            await using (var file = new FileStream(tempData, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            using (var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    md5.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                await file.FlushAsync(cancellationToken);
+                etag = Convert.ToHexStringLower(md5.GetHashAndReset());
+            }
+
+            var sidecar = new Sidecar(options.ContentType, etag, new Dictionary<string, string>(options.Metadata));
+            await File.WriteAllTextAsync(tempMeta, JsonSerializer.Serialize(sidecar, JsonOptions), cancellationToken);
+
+            // Metadata first, then the data: the object becomes visible only with the data rename.
+            var metaPath = MetaPathOf(key);
+            Directory.CreateDirectory(Path.GetDirectoryName(metaPath)!);
+            File.Move(tempMeta, metaPath, overwrite: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Move(tempData, destination, overwrite: true);
+            return ToHead(key, new FileInfo(destination), sidecar);
+        }
+        finally
+        {
+            File.Delete(tempData);
+            File.Delete(tempMeta);
+        }
+    }
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        try
+        {
+            Stream stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return Task.FromResult(stream);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ObjectNotFoundException(key);
+        }
+    }
+
+    public async Task<ObjectHead?> HeadAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var info = new FileInfo(PathOf(key));
+        if (!info.Exists)
+        {
+            return null;
+        }
+        return ToHead(key, info, await ReadSidecarAsync(key, info, cancellationToken));
+    }
+
+    public async Task<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default)
+    {
+        ObjectKeyRules.EnsureValidPrefix(prefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+
+        // Only the folder named by the prefix's complete segments can hold matches.
+        var folderPart = prefix.Contains('/') ? prefix[..prefix.LastIndexOf('/')] : "";
+        var folder = Path.Combine(_root, folderPart.Replace('/', Path.DirectorySeparatorChar));
+        if (!Directory.Exists(folder))
+        {
+            return new ObjectListPage([], null);
+        }
+
+        var keys = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(_root, path).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && !IsInternal(key))
+            .Where(key => continuationToken is null || string.CompareOrdinal(key, continuationToken) > 0)
+            .Order(StringComparer.Ordinal)
+            .Take(pageSize + 1)
+            .ToList();
+
+        var objects = new List<ObjectHead>(Math.Min(keys.Count, pageSize));
+        foreach (var key in keys.Take(pageSize))
+        {
+            var info = new FileInfo(PathOf(key));
+            if (info.Exists)
+            {
+                objects.Add(ToHead(key, info, await ReadSidecarAsync(key, info, cancellationToken)));
+            }
+        }
+        var next = keys.Count > pageSize ? keys[pageSize - 1] : null;
+        return new ObjectListPage(objects, next);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken = default)
+    {
+        File.Delete(PathOf(key));
+        File.Delete(MetaPathOf(key));
+        return Task.CompletedTask;
+    }
+
+    public async Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default)
+    {
+        var head = await HeadAsync(sourceKey, cancellationToken) ?? throw new ObjectNotFoundException(sourceKey);
+        await using var source = await OpenReadAsync(sourceKey, cancellationToken);
+        return await PutAsync(destinationKey, source, new ObjectWriteOptions { ContentType = head.ContentType, Metadata = head.Metadata }, cancellationToken);
+    }
+
+    private static bool IsInternal(string key) =>
+        key.StartsWith(TempFolder + "/", StringComparison.Ordinal) || key.StartsWith(MetaFolder + "/", StringComparison.Ordinal);
+
+    private string MetaPathOf(string key) =>
+        Path.Combine(_root, MetaFolder, key.Replace('/', Path.DirectorySeparatorChar) + ".json");
+
+    private async Task<Sidecar> ReadSidecarAsync(string key, FileInfo info, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(MetaPathOf(key));
+            var sidecar = await JsonSerializer.DeserializeAsync<Sidecar>(stream, JsonOptions, cancellationToken);
+            if (sidecar is not null)
+            {
+                return sidecar;
+            }
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException)
+        {
+            // A file placed by hand has no sidecar: describe it from the file itself.
+        }
+        return new Sidecar("application/octet-stream", $"{info.Length:x}-{info.LastWriteTimeUtc.Ticks:x}", new Dictionary<string, string>());
+    }
+
+    private static ObjectHead ToHead(string key, FileInfo info, Sidecar sidecar) =>
+        new(key, info.Length, sidecar.ETag, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero), sidecar.ContentType, sidecar.Metadata);
+
+    private sealed record Sidecar(string ContentType, string ETag, Dictionary<string, string> Metadata);
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using CinemaStats.Core.Layout;
+using CinemaStats.Core.Storage;
+
+namespace CinemaStats.Transform.Pipeline;
+
+/// <summary>What became of one raw object.</summary>
+public sealed record RawObjectStatus(
+    string RawKey,
+    string Status,
+    long RowsIn,
+    long RowsOut,
+    long RowsQuarantined,
+    IReadOnlyList<string> Outputs,
+    string? Error,
+    DateTimeOffset RecordedAt)
+{
+    public const string Processed = "processed";
+    public const string Failed = "failed";
+}
+
+/// <summary>The ledger of raw objects under <c>_pipeline/raw/</c>: one JSON document per raw object.</summary>
+public sealed class RawObjectLedger(IObjectStore store)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task RecordAsync(RawObjectKey raw, RawObjectStatus status, CancellationToken cancellationToken)
+    {
+        await store.PutTextAsync(PipelineKey.RawObjectStatus(raw), JsonSerializer.Serialize(status, Json), "application/json", cancellationToken);
+    }
+
+    public async Task<RawObjectStatus?> GetAsync(RawObjectKey raw, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RawObjectStatus>(await store.ReadTextAsync(PipelineKey.RawObjectStatus(raw), cancellationToken), Json);
+        }
+        catch (ObjectNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Raw keys that have a ledger entry.</summary>
+    public async Task<HashSet<string>> KnownRawKeysAsync(CancellationToken cancellationToken)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var entry in store.ListAllAsync(PipelineKey.RawObjectStatusPrefix, cancellationToken))
+        {
+            known.Add(entry.Key[PipelineKey.Root.Length..^".json".Length]);
+        }
+        return known;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace CinemaStats.Transform.Sessions;
+
+/// <summary>
+/// Streams a <c>sessions</c> CSV: separator detected from the header (',', ';' or tab),
+/// vendor header aliases, quoted fields. Each row comes out either as a
+/// <see cref="SessionRecord"/> or as a <see cref="RejectedRow"/> with the reason.
+/// </summary>
+public static class SessionsCsvReader
+{
+    /// <summary>Business days end at 06:00: a show at 01:00 belongs to the day before.</summary>
+    public static readonly TimeSpan BusinessDayCutOff = TimeSpan.FromHours(6);
+
+    private static readonly Dictionary<string, string> Aliases = BuildAliases(new()
+    {
+        ["session_id"] = ["sessionid", "id", "session", "showid"],
+        ["cinema_id"] = ["cinemaid", "cinema", "siteid", "site"],
+        ["screen_id"] = ["screenid", "screen", "auditorium"],
+        ["capacity"] = ["seats", "capacity"],
+        ["film_code"] = ["filmcode", "filmid", "movieid"],
+        ["film_title_raw"] = ["filmtitleraw", "filmtitle", "title", "film", "movietitle"],
+        ["showtime_local"] = ["showtimelocal", "showtime", "starttime", "start", "sessiontime"],
+        ["business_date"] = ["businessdate", "bizdate"],
+        ["format"] = ["format"],
+        ["language"] = ["language", "lang"],
+        ["price_group"] = ["pricegroup", "pricecard"],
+        ["status"] = ["status", "sessionstatus"],
+        ["cinema_tz"] = ["cinematz", "timezone", "tz"],
+        ["currency"] = ["currency", "currencycode"],
+    });
+
+    private static readonly string[] ShowtimeFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
+        "dd/MM/yyyy HH:mm:ss", "dd/MM/yyyy HH:mm", "dd.MM.yyyy HH:mm",
+    ];
+
+    public static IEnumerable<Result> Read(Stream content, string sourceName)
+    {
+        using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(content);
+        var columns = MapHeader(reader.Header.ColNames, sourceName);
+        foreach (var row in reader)
+        {
+            var line = row.LineNumberFrom;
+            var values = new Dictionary<string, string>(columns.Count);
+            foreach (var (name, index) in columns)
+            {
+                if (index < row.ColCount && row[index].Span.Length > 0)
+                {
+                    values[name] = row[index].ToString();
+                }
+            }
+            string? Get(string name) => values.GetValueOrDefault(name);
+
+            Result result;
+            try
+            {
+                result = new Result(Parse(Get), null);
+            }
+            catch (RowRejectedException e)
+            {
+                result = new Result(null, new RejectedRow(line, e.Field, e.Message, row.Span.ToString()));
+            }
+            yield return result;
+        }
+    }
+
+    private static SessionRecord Parse(Func<string, string?> get)
+    {
+        string Required(string field) => get(field) ?? throw new RowRejectedException(field, $"{field} is empty");
+
+        var tzId = Required("cinema_tz");
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(tzId, out var zone))
+        {
+            throw new RowRejectedException("cinema_tz", $"'{tzId}' is not an IANA time zone");
+        }
+        var showtimeText = Required("showtime_local");
+        if (!DateTime.TryParseExact(showtimeText, ShowtimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var showtime))
+        {
+            throw new RowRejectedException("showtime_local", $"'{showtimeText}' is not a local date-time (expected e.g. 2026-03-06 19:30)");
+        }
+        showtime = DateTime.SpecifyKind(showtime, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(showtime))
+        {
+            throw new RowRejectedException("showtime_local", $"{showtimeText} does not exist in {tzId} (clocks go forward)");
+        }
+
+        var businessDateText = get("business_date");
+        DateOnly businessDate;
+        if (businessDateText is null)
+        {
+            businessDate = DateOnly.FromDateTime(showtime - BusinessDayCutOff);
+        }
+        else if (!DateOnly.TryParseExact(businessDateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out businessDate))
+        {
+            throw new RowRejectedException("business_date", $"'{businessDateText}' is not a date (expected yyyy-MM-dd)");
+        }
+
+        int? capacity = null;
+        if (get("capacity") is { } capacityText)
+        {
+            if (!int.TryParse(capacityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seats) || seats < 0)
+            {
+                throw new RowRejectedException("capacity", $"'{capacityText}' is not a seat count");
+            }
+            capacity = seats;
+        }
+
+        return new SessionRecord(
+            Required("session_id"),
+            Required("cinema_id"),
+            Required("screen_id"),
+            get("film_code"),
+            get("film_title_raw"),
+            showtime,
+            TimeZoneInfo.ConvertTimeToUtc(showtime, zone),
+            businessDate,
+            get("format"),
+            get("language"),
+            get("price_group"),
+            (get("status") ?? "OPEN").ToUpperInvariant(),
+            tzId,
+            Required("currency").ToUpperInvariant(),
+            capacity);
+    }
+
+    private static Dictionary<string, int> MapHeader(IReadOnlyList<string> names, string sourceName)
+    {
+        var map = new Dictionary<string, int>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            if (Aliases.TryGetValue(Normalize(names[i]), out var canonical))
+            {
+                map.TryAdd(canonical, i);
+            }
+        }
+        var missing = new[] { "session_id", "cinema_id", "screen_id", "showtime_local", "cinema_tz", "currency" }.Where(c => !map.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"{sourceName}: the header lacks {string.Join(", ", missing)} (found: {string.Join(", ", names)}).");
+        }
+        return map;
+    }
+
+    private static string Normalize(string header) =>
+        new(header.Trim().TrimStart('\uFEFF').ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+
+    private static Dictionary<string, string> BuildAliases(Dictionary<string, string[]> canonical)
+    {
+        var result = new Dictionary<string, string>();
+        foreach (var (name, aliases) in canonical)
+        {
+            result[Normalize(name)] = name;
+            foreach (var alias in aliases)
+            {
+                result[alias] = name;
+            }
+        }
+        return result;
+    }
+
+    public readonly record struct Result(SessionRecord? Record, RejectedRow? Rejected);
+
+    private sealed class RowRejectedException(string field, string message) : Exception(message)
+    {
+        public string Field { get; } = field;
+    }
+}
