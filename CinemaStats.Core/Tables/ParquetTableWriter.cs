@@ -7,7 +7,7 @@ namespace CinemaStats.Core.Tables;
 /// <summary>
 /// Writes rows of a <see cref="TableSchema"/> to Parquet with the settings every curated file
 /// shares: Snappy at an explicit level, dictionary encoding on low-cardinality columns,
-/// micros timestamps, one row group per <see cref="WriteRowGroupAsync"/>.
+/// millisecond timestamps (see <see cref="ColumnType.TimestampUtc"/>), one row group per <see cref="WriteRowGroupAsync"/>.
 /// </summary>
 public sealed class ParquetTableWriter : IAsyncDisposable
 {
@@ -85,8 +85,8 @@ public sealed class ParquetTableWriter : IAsyncDisposable
         ColumnType.Int64 => new DataField<long?>(column.Name, column.Nullable),
         ColumnType.Boolean => new DataField<bool?>(column.Name, column.Nullable),
         ColumnType.Date => new DataField<DateOnly?>(column.Name, column.Nullable),
-        ColumnType.TimestampUtc => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Micros, isNullable: column.Nullable),
-        ColumnType.TimestampLocal => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: false, unit: DateTimeTimeUnit.Micros, isNullable: column.Nullable),
+        ColumnType.TimestampUtc => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: true, unit: DateTimeTimeUnit.Millis, isNullable: column.Nullable),
+        ColumnType.TimestampLocal => new DateTimeDataField(column.Name, DateTimeFormat.Timestamp, isAdjustedToUTC: false, unit: DateTimeTimeUnit.Millis, isNullable: column.Nullable),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "unknown column type"),
     };
 }

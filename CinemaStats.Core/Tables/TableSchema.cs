@@ -8,9 +8,13 @@ public enum ColumnType
     Int64,
     Boolean,
     Date,
-    /// <summary>An instant: UTC, microseconds.</summary>
+    /// <summary>
+    /// An instant: UTC, milliseconds. Not micros: Parquet.Net 6.1 writes the min/max statistics of
+    /// micros timestamps in millis, and readers that trust them (DuckDB, Trino) then skip row groups
+    /// that match. Millis is also Athena's timestamp precision.
+    /// </summary>
     TimestampUtc,
-    /// <summary>A wall-clock time in the cinema's zone, microseconds, no offset.</summary>
+    /// <summary>A wall-clock time in the cinema's zone, milliseconds, no offset.</summary>
     TimestampLocal,
 }
 
