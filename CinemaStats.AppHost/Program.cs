@@ -26,6 +26,7 @@ var ingest = builder.AddProject<Projects.CinemaStats_Ingest>("ingest")
 
 var transform = builder.AddProject<Projects.CinemaStats_Transform>("transform")
     .WithStorage(storage, builder.Configuration, rootPath, localStack)
+    .WithEnvironment("Transform__ReconcileInterval", builder.Configuration["Transform:ReconcileInterval"] ?? "00:00:01")
     .WithHttpHealthCheck("/health")
     .WaitFor(ingest);
 

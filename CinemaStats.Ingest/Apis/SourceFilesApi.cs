@@ -11,8 +11,7 @@ public static class SourceFilesApi
         var v1 = app.MapGroup("/v1").WithTags("Uploads");
         v1.MapPut("/sources/{source}/files/{name}", PutFileAsync)
             .WithName("PutSourceFile")
-            .WithSummary("Store one raw file of a source, exactly as sent (gzip allowed).")
-            .Accepts<Stream>("application/octet-stream", "text/csv", "application/x-ndjson", "application/json", "application/gzip");
+            .WithSummary("Store one raw file of a source, exactly as sent (gzip allowed).");
         return app;
     }
 

@@ -1,0 +1,20 @@
+using System.Text.RegularExpressions;
+
+namespace CinemaStats.IntegrationTests;
+
+/// <summary>Reads the per-date rows of the home page's sessions table from its HTML.</summary>
+public static partial class SlicePageReader
+{
+    public static Dictionary<DateOnly, (long Sessions, long Capacity)> SessionsByDate(string html)
+    {
+        var rows = new Dictionary<DateOnly, (long, long)>();
+        foreach (Match row in RowPattern().Matches(html))
+        {
+            rows[DateOnly.Parse(row.Groups["date"].Value)] = (long.Parse(row.Groups["sessions"].Value), long.Parse(row.Groups["capacity"].Value));
+        }
+        return rows;
+    }
+
+    [GeneratedRegex("""data-business-date="(?<date>\d{4}-\d{2}-\d{2})".*?data-field="sessions">(?<sessions>\d+)<.*?data-field="capacity">(?<capacity>\d+)<""", RegexOptions.Singleline)]
+    private static partial Regex RowPattern();
+}

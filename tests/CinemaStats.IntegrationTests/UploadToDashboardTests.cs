@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Aspire.Hosting.Testing;
+
+namespace CinemaStats.IntegrationTests;
+
+/// <summary>
+/// The walking skeleton end to end: a sessions CSV sent to ingest appears on the web app's
+/// home page, per business date, with the counts and capacity sums the file holds.
+/// </summary>
+public abstract class UploadToDashboardTests(AppHostFixture fixture)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_uploaded_sessions_file_shows_on_the_dashboard_with_its_counts_and_capacity()
+    {
+        fixture.EnsureAvailable();
+        // Dates far from any other test's, so the expected figures are this file's alone.
+        var year = 2030 + Random.Shared.Next(0, 60);
+        var sessions = GenerateSessions(year, seed: year);
+        var csv = new StringBuilder("session_id,cinema_id,screen_id,capacity,film_title_raw,showtime_local,cinema_tz,currency\n");
+        foreach (var s in sessions)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{s.Id},C1,{s.Screen},{s.Capacity},Film {s.Screen},{s.Showtime:yyyy-MM-dd HH:mm},Europe/London,GBP\n");
+        }
+        // Independent of the pipeline: a show before 06:00 counts for the day before.
+        var expected = sessions
+            .GroupBy(s => DateOnly.FromDateTime(s.Showtime.Hour < 6 ? s.Showtime.AddDays(-1) : s.Showtime))
+            .ToDictionary(g => g.Key, g => ((long)g.Count(), (long)g.Sum(s => s.Capacity)));
+
+        using var ingest = fixture.App.CreateHttpClient("ingest");
+        using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
+        using var response = await ingest.PutAsync($"/v1/sources/sessions/files/sessions-{year}.csv", content, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>(Ct);
+        Assert.StartsWith("raw/sessions/ingest_date=", body!["key"].ToString());
+
+        using var web = fixture.App.CreateHttpClient("web");
+        Dictionary<DateOnly, (long Sessions, long Capacity)> shown = [];
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var page = await web.GetStringAsync("/", Ct);
+            shown = SlicePageReader.SessionsByDate(page).Where(r => r.Key.Year == year || r.Key == new DateOnly(year, 1, 1).AddDays(-1))
+                .ToDictionary(r => r.Key, r => r.Value);
+            if (shown.Count == expected.Count)
+            {
+                break;
+            }
+            await Task.Delay(500, Ct);
+        }
+
+        Assert.Equal(expected.OrderBy(e => e.Key), shown.OrderBy(e => e.Key));
+    }
+
+    [Fact]
+    public async Task A_bad_upload_gets_a_problem_a_person_can_act_on()
+    {
+        fixture.EnsureAvailable();
+        using var ingest = fixture.App.CreateHttpClient("ingest");
+
+        using var unknown = await ingest.PutAsync("/v1/sources/tickets/files/a.csv", new StringContent("x"), Ct);
+        using var empty = await ingest.PutAsync("/v1/sources/sessions/files/a.csv", new ByteArrayContent([]), Ct);
+        using var wrongType = await ingest.PutAsync("/v1/sources/sessions/files/a.exe", new StringContent("x"), Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("sessions", await unknown.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("empty", await empty.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Equal("application/problem+json", wrongType.Content.Headers.ContentType?.MediaType);
+    }
+
+    private sealed record GeneratedSession(string Id, int Screen, int Capacity, DateTime Showtime);
+
+    private static List<GeneratedSession> GenerateSessions(int year, int seed)
+    {
+        var random = new Random(seed);
+        var start = new DateTime(year, 3, 2);
+        return Enumerable.Range(0, 40)
+            .Select(i => new GeneratedSession(
+                $"S{year}-{i}",
+                random.Next(1, 6),
+                random.Next(40, 300),
+                // Mostly afternoon and evening shows, some after midnight (previous business day).
+                start.AddDays(random.Next(0, 4)).AddHours(random.Next(0, 10) < 2 ? random.Next(0, 3) : random.Next(12, 23)).AddMinutes(random.Next(0, 4) * 15)))
+            .Where(s => s.Showtime.Month == 3) // stay clear of the London DST change at the end of March
+            .ToList();
+    }
+}
+
+[Collection(nameof(FilesystemMode))]
+public sealed class FilesystemMode(FilesystemAppHostFixture fixture) : UploadToDashboardTests(fixture), IClassFixture<FilesystemAppHostFixture>;
+
+[Collection(nameof(S3EmulatorMode))]
+public sealed class S3EmulatorMode(S3AppHostFixture fixture) : UploadToDashboardTests(fixture), IClassFixture<S3AppHostFixture>;
