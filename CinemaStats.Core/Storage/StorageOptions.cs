@@ -17,6 +17,9 @@ public sealed class StorageOptions
 
     public StorageMode Mode { get; set; } = StorageMode.Filesystem;
 
+    /// <summary>Why the AppHost chose <see cref="Mode"/>; shown on the dashboard.</summary>
+    public string? ModeReason { get; set; }
+
     /// <summary>Folder of the <c>filesystem</c> mode.</summary>
     public string RootPath { get; set; } = Path.Combine(".data", "objects");
 
