@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using CinemaStats.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);
@@ -20,8 +22,14 @@ else
     builder.Configuration["DcpPublisher:ContainerRuntimeInitializationTimeout"] ??= "00:00:00";
 }
 
+// Locally one development key may send every source; the services only ever see its hash.
+var developmentKey = builder.Configuration["Ingest:DevelopmentApiKey"] ?? "local-dev-key";
+
 var ingest = builder.AddProject<Projects.CinemaStats_Ingest>("ingest")
     .WithStorage(storage, builder.Configuration, rootPath, localStack)
+    .WithEnvironment("Ingest__ApiKeys__0__Name", "local-development")
+    .WithEnvironment("Ingest__ApiKeys__0__Sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(developmentKey))))
+    .WithEnvironment("Ingest__ApiKeys__0__Sources__0", "*")
     .WithHttpHealthCheck("/health");
 
 var transform = builder.AddProject<Projects.CinemaStats_Transform>("transform")
@@ -33,6 +41,7 @@ var transform = builder.AddProject<Projects.CinemaStats_Transform>("transform")
 builder.AddProject<Projects.CinemaStats_Web>("web")
     .WithStorage(storage, builder.Configuration, rootPath, localStack)
     .WithReference(ingest)
+    .WithEnvironment("Ingest__ApiKey", developmentKey)
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WaitFor(ingest)

@@ -1,5 +1,8 @@
+using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Storage;
-using Microsoft.Extensions.Options;
+using CinemaStats.Ingest.Auth;
+using CinemaStats.Ingest.Uploads;
+using Microsoft.AspNetCore.Authentication;
 
 namespace CinemaStats.Ingest;
 
@@ -15,7 +18,17 @@ public static class IngestServiceExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddSingleton<ApiKeyRegistry>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+
+        builder.Services.AddSingleton<UploadRecords>();
+        builder.Services.AddSingleton<RawObjectLedger>();
         builder.Services.AddSingleton<RawUploadWriter>();
+        builder.Services.AddSingleton<UploadStatusReader>();
+        builder.Services.AddSingleton<DirectUploads>();
 
         // Kestrel's own body limit (30 MB by default) would cut uploads short before ours answers.
         builder.WebHost.ConfigureKestrel((context, kestrel) =>

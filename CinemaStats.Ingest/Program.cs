@@ -1,5 +1,6 @@
 using CinemaStats.Ingest;
 using CinemaStats.Ingest.Apis;
+using CinemaStats.Ingest.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,12 +8,16 @@ builder.AddServiceDefaults();
 builder.AddIngestServices();
 
 var app = builder.Build();
+app.Services.GetRequiredService<ApiKeyRegistry>().WarnWhenEmpty(app.Logger);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapOpenApi();
 app.MapDefaultEndpoints();
-app.MapSourceFilesApi();
+app.MapSourcesApi();
+app.MapUploadsApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
-using CinemaStats.Core.Storage;
 using CinemaStats.Transform.Pipeline;
+using CinemaStats.Core.Storage;
+using CinemaStats.Core.Pipeline;
 using CinemaStats.Transform.Sessions;
 
 namespace CinemaStats.Transform;

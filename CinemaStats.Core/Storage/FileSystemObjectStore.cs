@@ -16,6 +16,10 @@ public sealed class FileSystemObjectStore : IObjectStore
 
     private readonly string _root;
 
+    // Conditional writes are checked under one lock per store instance. Across processes
+    // CreateOnly still holds (the final move refuses to replace a file); IfMatch does not.
+    private readonly SemaphoreSlim _conditionalWrites = new(1, 1);
+
     public FileSystemObjectStore(string rootPath)
     {
         _root = Path.GetFullPath(rootPath);
@@ -58,18 +62,67 @@ public sealed class FileSystemObjectStore : IObjectStore
             var sidecar = new Sidecar(options.ContentType, etag, new Dictionary<string, string>(options.Metadata));
             await File.WriteAllTextAsync(tempMeta, JsonSerializer.Serialize(sidecar, JsonOptions), cancellationToken);
 
-            // Metadata first, then the data: the object becomes visible only with the data rename.
-            var metaPath = MetaPathOf(key);
-            Directory.CreateDirectory(Path.GetDirectoryName(metaPath)!);
-            File.Move(tempMeta, metaPath, overwrite: true);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Move(tempData, destination, overwrite: true);
-            return ToHead(key, new FileInfo(destination), sidecar);
+            var conditional = options.CreateOnly || options.IfMatchETag is not null;
+            if (conditional)
+            {
+                await _conditionalWrites.WaitAsync(cancellationToken);
+            }
+            try
+            {
+                if (conditional)
+                {
+                    await EnsureConditionAsync(key, options, cancellationToken);
+                }
+                var metaPath = MetaPathOf(key);
+                Directory.CreateDirectory(Path.GetDirectoryName(metaPath)!);
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                if (options.CreateOnly)
+                {
+                    // The data move is the atomic create: it refuses to replace a file, even one
+                    // another process just wrote. Only the winner writes the metadata.
+                    try
+                    {
+                        File.Move(tempData, destination, overwrite: false);
+                    }
+                    catch (IOException) when (File.Exists(destination))
+                    {
+                        throw new ObjectPreconditionFailedException(key, "an object already exists");
+                    }
+                    File.Move(tempMeta, metaPath, overwrite: true);
+                }
+                else
+                {
+                    // Metadata first, then the data: the object becomes visible only with the data rename.
+                    File.Move(tempMeta, metaPath, overwrite: true);
+                    File.Move(tempData, destination, overwrite: true);
+                }
+                return ToHead(key, new FileInfo(destination), sidecar);
+            }
+            finally
+            {
+                if (conditional)
+                {
+                    _conditionalWrites.Release();
+                }
+            }
         }
         finally
         {
             File.Delete(tempData);
             File.Delete(tempMeta);
+        }
+    }
+
+    private async Task EnsureConditionAsync(string key, ObjectWriteOptions options, CancellationToken cancellationToken)
+    {
+        var current = await HeadAsync(key, cancellationToken);
+        if (options.CreateOnly && current is not null)
+        {
+            throw new ObjectPreconditionFailedException(key, "an object already exists");
+        }
+        if (options.IfMatchETag is { } etag && current?.ETag != etag)
+        {
+            throw new ObjectPreconditionFailedException(key, current is null ? "it no longer exists" : "it changed since it was read");
         }
     }
 

@@ -16,6 +16,12 @@ public sealed record ObjectWriteOptions
 
     /// <summary>User metadata. Names are lower-case ASCII; values are any text.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Write only if no object exists under the key (S3 <c>If-None-Match: *</c>).</summary>
+    public bool CreateOnly { get; init; }
+
+    /// <summary>Write only if the current object has this ETag (S3 <c>If-Match</c>): no lost update.</summary>
+    public string? IfMatchETag { get; init; }
 }
 
 /// <summary>One page of a listing; <see cref="ContinuationToken"/> is null on the last page.</summary>
@@ -27,6 +33,16 @@ public sealed class ObjectNotFoundException(string key)
     public string Key { get; } = key;
 }
 
+/// <summary>A conditional write found the object in another state than the condition required.</summary>
+public sealed class ObjectPreconditionFailedException(string key, string condition)
+    : Exception($"The object '{key}' was not written: {condition}.")
+{
+    public string Key { get; } = key;
+}
+
 /// <summary>The store could not be reached or refused the request for a reason that may pass.</summary>
 public sealed class ObjectStoreUnavailableException(string message, Exception? inner = null)
     : Exception(message, inner);
+
+/// <summary>Where and how to PUT one object directly: every header listed must be sent as given.</summary>
+public sealed record PresignedUpload(string Url, IReadOnlyDictionary<string, string> Headers, DateTimeOffset ExpiresAt);

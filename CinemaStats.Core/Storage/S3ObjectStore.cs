@@ -41,6 +41,8 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
                         InputStream = new MemoryStream(buffer, 0, filled, writable: false),
                         ContentType = options.ContentType,
                         AutoCloseStream = false,
+                        IfNoneMatch = options.CreateOnly ? "*" : null,
+                        IfMatch = options.IfMatchETag is { } etag ? $"\"{etag}\"" : null,
                     };
                     AddMetadata(request.Metadata, options.Metadata);
                     return s3.PutObjectAsync(request, cancellationToken);
@@ -61,6 +63,10 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
 
     private async Task PutMultipartAsync(string key, Stream content, ObjectWriteOptions options, byte[] buffer, int filled, CancellationToken cancellationToken)
     {
+        if (options.CreateOnly || options.IfMatchETag is not null)
+        {
+            throw new NotSupportedException("Conditional writes are for small documents; this one needs a multipart upload.");
+        }
         var start = new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key, ContentType = options.ContentType };
         AddMetadata(start.Metadata, options.Metadata);
         var upload = await Guard(() => s3.InitiateMultipartUploadAsync(start, cancellationToken), key);
@@ -187,6 +193,39 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         return await HeadAsync(destinationKey, cancellationToken) ?? throw new ObjectNotFoundException(destinationKey);
     }
 
+    /// <summary>
+    /// A URL a sender can PUT one object to without credentials of its own. The signature binds
+    /// the content type, length, SHA-256 and metadata: S3 refuses a body that differs.
+    /// </summary>
+    public PresignedUpload PresignPut(string key, string contentType, long size, byte[] sha256, IReadOnlyDictionary<string, string> metadata, TimeSpan expiry)
+    {
+        ObjectKeyRules.EnsureValidKey(key);
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = Bucket,
+            Key = key,
+            Verb = HttpVerb.PUT,
+            Expires = DateTime.UtcNow.Add(expiry),
+            ContentType = contentType,
+            Protocol = s3.Config.ServiceURL?.StartsWith("http://", StringComparison.OrdinalIgnoreCase) == true ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        var headers = new Dictionary<string, string>
+        {
+            ["Content-Type"] = contentType,
+            ["Content-Length"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["x-amz-checksum-sha256"] = Convert.ToBase64String(sha256),
+        };
+        request.Headers["Content-Length"] = headers["Content-Length"];
+        request.Headers["x-amz-checksum-sha256"] = headers["x-amz-checksum-sha256"];
+        foreach (var (name, value) in metadata)
+        {
+            var encoded = Uri.EscapeDataString(value);
+            request.Metadata.Add(name, encoded);
+            headers[$"x-amz-meta-{name}"] = encoded;
+        }
+        return new PresignedUpload(s3.GetPreSignedURL(request), headers, new DateTimeOffset(request.Expires.Value, TimeSpan.Zero));
+    }
+
     /// <summary>Creates the bucket when it does not exist (emulators, LocalStack, first run).</summary>
     public async Task EnsureBucketAsync(CancellationToken cancellationToken = default)
     {
@@ -220,6 +259,10 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         try
         {
             return await call();
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict && e.ErrorCode is "PreconditionFailed" or "ConditionalRequestConflict")
+        {
+            throw new ObjectPreconditionFailedException(key, "its state changed or it already exists");
         }
         catch (AmazonS3Exception e) when ((int)e.StatusCode >= 500)
         {

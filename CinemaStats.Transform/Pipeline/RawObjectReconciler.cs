@@ -1,3 +1,4 @@
+using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Layout;
 using CinemaStats.Core.Sources;
 using CinemaStats.Core.Storage;
@@ -57,6 +58,7 @@ public sealed class RawObjectReconciler(
     {
         // A fault of the store is transient: no ledger entry, so the next pass tries again.
         RawObjectStatus status;
+        await ledger.MarkRunningAsync(raw, cancellationToken);
         try
         {
             status = await factSession.MaterializeAsync(raw, cancellationToken);
@@ -69,5 +71,6 @@ public sealed class RawObjectReconciler(
             logger.LogWarning("Could not read {RawKey}: {Reason}", raw, e.Message);
         }
         await ledger.RecordAsync(raw, status, cancellationToken);
+        await ledger.ClearRunningAsync(raw, cancellationToken);
     }
 }

@@ -5,7 +5,7 @@ using System.Text.Json;
 using CinemaStats.Core.Layout;
 using CinemaStats.Core.Storage;
 using CinemaStats.Core.Tables;
-using CinemaStats.Transform.Pipeline;
+using CinemaStats.Core.Pipeline;
 
 namespace CinemaStats.Transform.Sessions;
 
@@ -65,8 +65,6 @@ public sealed class FactSessionMaterializer(IObjectStore store, TimeProvider clo
     /// <summary>The name part of every output of <paramref name="raw"/>: the same input always gives the same names.</summary>
     public static string InputHash(RawObjectKey raw) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(raw.ToString())))[..16];
-
-    public static string QuarantineKey(RawObjectKey raw) => $"{PipelineKey.Root}quarantine/{raw}.jsonl";
 
     private async Task WritePartAsync(string key, List<SessionRecord> rows, RawObjectKey raw, CancellationToken cancellationToken)
     {
@@ -140,6 +138,6 @@ public sealed class FactSessionMaterializer(IObjectStore store, TimeProvider clo
         {
             text.AppendLine(JsonSerializer.Serialize(new { source_object = raw.ToString(), line = row.LineNumber, field = row.Field, reason = row.Reason, raw = row.RawText }));
         }
-        await store.PutTextAsync(QuarantineKey(raw), text.ToString(), "application/x-ndjson", cancellationToken);
+        await store.PutTextAsync(PipelineKey.Quarantine(raw), text.ToString(), "application/x-ndjson", cancellationToken);
     }
 }

@@ -32,6 +32,7 @@ public abstract class UploadToDashboardTests(AppHostFixture fixture)
             .ToDictionary(g => g.Key, g => ((long)g.Count(), (long)g.Sum(s => s.Capacity)));
 
         using var ingest = fixture.App.CreateHttpClient("ingest");
+        ingest.DefaultRequestHeaders.Add("X-Api-Key", "local-dev-key");
         using var content = new StringContent(csv.ToString(), Encoding.UTF8, "text/csv");
         using var response = await ingest.PutAsync($"/v1/sources/sessions/files/sessions-{year}.csv", content, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -61,10 +62,13 @@ public abstract class UploadToDashboardTests(AppHostFixture fixture)
     {
         fixture.EnsureAvailable();
         using var ingest = fixture.App.CreateHttpClient("ingest");
+        ingest.DefaultRequestHeaders.Add("X-Api-Key", "local-dev-key");
 
         using var unknown = await ingest.PutAsync("/v1/sources/tickets/files/a.csv", new StringContent("x"), Ct);
         using var empty = await ingest.PutAsync("/v1/sources/sessions/files/a.csv", new ByteArrayContent([]), Ct);
         using var wrongType = await ingest.PutAsync("/v1/sources/sessions/files/a.exe", new StringContent("x"), Ct);
+        using var anonymous = fixture.App.CreateHttpClient("ingest");
+        using var noKey = await anonymous.PutAsync("/v1/sources/sessions/files/a.csv", new StringContent("a,b\n"), Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("sessions", await unknown.Content.ReadAsStringAsync(Ct));
@@ -72,6 +76,8 @@ public abstract class UploadToDashboardTests(AppHostFixture fixture)
         Assert.Contains("empty", await empty.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
         Assert.Equal("application/problem+json", wrongType.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Contains("X-Api-Key", await noKey.Content.ReadAsStringAsync(Ct));
     }
 
     private sealed record GeneratedSession(string Id, int Screen, int Capacity, DateTime Showtime);

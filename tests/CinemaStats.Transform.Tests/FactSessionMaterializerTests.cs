@@ -1,9 +1,10 @@
+using CinemaStats.Transform.Pipeline;
 using System.IO.Compression;
 using System.Text;
 using CinemaStats.Core.Layout;
 using CinemaStats.Core.Storage;
 using CinemaStats.TestSupport;
-using CinemaStats.Transform.Pipeline;
+using CinemaStats.Core.Pipeline;
 using CinemaStats.Transform.Sessions;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +46,7 @@ public sealed class FactSessionMaterializerTests(S3Emulator emulator) : IDisposa
         Assert.Equal(["2026-03-06", 2L, 180L], byDate[0]);
         Assert.Equal(["2026-03-07", 1L, null], byDate[1]);
 
-        var quarantine = await store.ReadTextAsync(FactSessionMaterializer.QuarantineKey(raw), Ct);
+        var quarantine = await store.ReadTextAsync(PipelineKey.Quarantine(raw), Ct);
         Assert.Contains("\"line\":5", quarantine);
         Assert.Contains("\"field\":\"showtime_local\"", quarantine);
     }

@@ -8,6 +8,22 @@ public sealed class FileSystemObjectStoreTests : ObjectStoreContract, IDisposabl
 
     protected override Task<IObjectStore> CreateStoreAsync() => Task.FromResult<IObjectStore>(new FileSystemObjectStore(_root));
 
+    /// <summary>The conditional-write contract on the file system.</summary>
+    public sealed class Conditional : ConditionalWriteContract, IDisposable
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "cinemastats-fs-" + Guid.NewGuid().ToString("N"));
+
+        protected override Task<IObjectStore> CreateConditionalStoreAsync() => Task.FromResult<IObjectStore>(new FileSystemObjectStore(_root));
+
+        public void Dispose()
+        {
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+        }
+    }
+
     [Fact]
     public async Task Objects_are_plain_files_in_the_key_layout_and_temporary_files_never_show()
     {

@@ -38,7 +38,15 @@ public sealed class LocalStackFixture : IAsyncLifetime
 /// <summary>The contract on S3, against LocalStack through Testcontainers where Docker runs.</summary>
 public sealed class LocalStackS3ObjectStoreTests(LocalStackFixture localStack) : ObjectStoreContract, IClassFixture<LocalStackFixture>
 {
-    protected override async Task<IObjectStore> CreateStoreAsync()
+    protected override Task<IObjectStore> CreateStoreAsync() => CreateAsync(localStack);
+
+    /// <summary>The conditional-write contract on LocalStack's S3.</summary>
+    public sealed class Conditional(LocalStackFixture localStack) : ConditionalWriteContract, IClassFixture<LocalStackFixture>
+    {
+        protected override Task<IObjectStore> CreateConditionalStoreAsync() => CreateAsync(localStack);
+    }
+
+    private static async Task<IObjectStore> CreateAsync(LocalStackFixture localStack)
     {
         if (localStack.Unavailable is not null)
         {

@@ -1,6 +1,6 @@
 using CinemaStats.Core.Sources;
 
-namespace CinemaStats.Ingest;
+namespace CinemaStats.Ingest.Uploads;
 
 /// <summary>The rules a sender's file name must meet before anything is stored.</summary>
 public static class UploadFileName

@@ -2,7 +2,7 @@ using System.Text.Json;
 using CinemaStats.Core.Layout;
 using CinemaStats.Core.Storage;
 
-namespace CinemaStats.Transform.Pipeline;
+namespace CinemaStats.Core.Pipeline;
 
 /// <summary>What became of one raw object.</summary>
 public sealed record RawObjectStatus(
@@ -19,7 +19,12 @@ public sealed record RawObjectStatus(
     public const string Failed = "failed";
 }
 
-/// <summary>The ledger of raw objects under <c>_pipeline/raw/</c>: one JSON document per raw object.</summary>
+/// <summary>
+/// The ledger of raw objects under <c>_pipeline/raw/</c>: one JSON document per raw object once
+/// it has been processed, and a marker under <c>_pipeline/running/</c> while it is. The
+/// transform writes it; ingest reads it to answer "what became of my upload".
+/// </summary>
+
 public sealed class RawObjectLedger(IObjectStore store)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -28,6 +33,15 @@ public sealed class RawObjectLedger(IObjectStore store)
     {
         await store.PutTextAsync(PipelineKey.RawObjectStatus(raw), JsonSerializer.Serialize(status, Json), "application/json", cancellationToken);
     }
+
+    public Task MarkRunningAsync(RawObjectKey raw, CancellationToken cancellationToken) =>
+        store.PutTextAsync(PipelineKey.RawObjectRunning(raw), "{}", "application/json", cancellationToken);
+
+    public Task ClearRunningAsync(RawObjectKey raw, CancellationToken cancellationToken) =>
+        store.DeleteAsync(PipelineKey.RawObjectRunning(raw), cancellationToken);
+
+    public async Task<bool> IsRunningAsync(RawObjectKey raw, CancellationToken cancellationToken) =>
+        await store.HeadAsync(PipelineKey.RawObjectRunning(raw), cancellationToken) is not null;
 
     public async Task<RawObjectStatus?> GetAsync(RawObjectKey raw, CancellationToken cancellationToken)
     {
