@@ -1,4 +1,6 @@
 using CinemaStats.Transform;
+using CinemaStats.Transform.Apis;
+using CinemaStats.Transform.Engine;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,7 +9,14 @@ builder.AddTransformServices();
 
 var app = builder.Build();
 
+// An invalid asset graph (a cycle, a missing upstream) stops the worker here, with its reason.
+app.Services.GetRequiredService<AssetGraph>();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
 app.MapDefaultEndpoints();
+app.MapOperatorApi();
 
 app.Run();
 

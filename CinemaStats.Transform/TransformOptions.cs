@@ -10,4 +10,19 @@ public sealed class TransformOptions
     /// <summary>How often <c>raw/</c> is compared with the ledger to find new objects.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often every daily partition's inputs are compared with what it was built from.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan StaleScanInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Partitions (or raw objects) materialized at once.</summary>
+    [Range(1, 64)]
+    public int Parallelism { get; set; } = 2;
+
+    /// <summary>Runs older than this are deleted.</summary>
+    public TimeSpan RunRetention { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>At most this many runs are kept.</summary>
+    [Range(10, 100_000)]
+    public int MaxRuns { get; set; } = 1000;
 }

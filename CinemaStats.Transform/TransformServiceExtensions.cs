@@ -1,7 +1,7 @@
-using CinemaStats.Transform.Pipeline;
-using CinemaStats.Core.Storage;
 using CinemaStats.Core.Pipeline;
-using CinemaStats.Transform.Sessions;
+using CinemaStats.Core.Storage;
+using CinemaStats.Transform.Assets;
+using CinemaStats.Transform.Engine;
 
 namespace CinemaStats.Transform;
 
@@ -14,11 +14,21 @@ public static class TransformServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddObjectStore();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
+
+        // The asset registry: one line per asset.
+        builder.Services.AddSingleton<Asset, StgSessionsAsset>();
+        builder.Services.AddSingleton<Asset, FactSessionAsset>();
+        builder.Services.AddSingleton(sp => new AssetGraph(sp.GetServices<Asset>()));
+
         builder.Services.AddSingleton<RawObjectLedger>();
-        builder.Services.AddSingleton<FactSessionMaterializer>();
-        builder.Services.AddSingleton<RawObjectReconciler>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RawObjectReconciler>());
+        builder.Services.AddSingleton<AssetPartitionStates>();
+        builder.Services.AddSingleton<RunHistory>();
+        builder.Services.AddSingleton<PipelineRunner>();
+        builder.Services.AddSingleton<PipelineWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PipelineWorker>());
         return builder;
     }
 }

@@ -16,6 +16,25 @@ public static class PipelineKey
     /// <summary>The record of one upload, by its id.</summary>
     public static string Upload(string uploadId) => $"{Root}uploads/{uploadId}.json";
 
-    /// <summary>Rows of a raw object that could not be used, with line, field and reason (JSON Lines).</summary>
-    public static string Quarantine(RawObjectKey raw) => $"{Root}quarantine/{raw}.jsonl";
+    /// <summary>Rows of an upload that could not be used, with line, field and reason (JSON Lines).</summary>
+    public static string Quarantine(string uploadId) => $"{Root}quarantine/{uploadId}.jsonl";
+
+    /// <summary>Parsed rows of one raw object for one partition: <c>_pipeline/staging/{asset}/business_date=…/{upload_id}.parquet</c>.</summary>
+    public static string Staging(string asset, DateOnly businessDate, string uploadId) =>
+        $"{StagingPrefix(asset, businessDate)}{uploadId}.parquet";
+
+    public static string StagingPrefix(string asset, DateOnly businessDate) =>
+        $"{Root}staging/{asset}/business_date={businessDate:yyyy-MM-dd}/";
+
+    public static string StagingPrefix(string asset) => $"{Root}staging/{asset}/";
+
+    /// <summary>The state of one asset partition: what is published, from which inputs, with which checks.</summary>
+    public static string AssetPartition(string asset, string partition) => $"{AssetPartitionsPrefix(asset)}{partition}.json";
+
+    public static string AssetPartitionsPrefix(string asset) => $"{Root}assets/{asset}/";
+
+    /// <summary>One run of the worker, named so that listing returns them oldest first.</summary>
+    public static string Run(string runId) => $"{RunsPrefix}{runId}.json";
+
+    public const string RunsPrefix = Root + "runs/";
 }

@@ -17,6 +17,12 @@ public sealed record RawObjectStatus(
 {
     public const string Processed = "processed";
     public const string Failed = "failed";
+
+    /// <summary>No asset reads the object's source yet; it stays in raw/ until one does.</summary>
+    public const string Skipped = "skipped";
+
+    /// <summary>The run that recorded this status.</summary>
+    public string? RunId { get; init; }
 }
 
 /// <summary>
@@ -53,6 +59,23 @@ public sealed class RawObjectLedger(IObjectStore store)
         {
             return null;
         }
+    }
+
+    /// <summary>The ledger entries of raw objects under <paramref name="rawPrefix"/> (e.g. <c>raw/sessions/</c>).</summary>
+    public async Task<IReadOnlyList<RawObjectStatus>> ListAsync(string rawPrefix, CancellationToken cancellationToken)
+    {
+        var entries = new List<RawObjectStatus>();
+        await foreach (var head in store.ListAllAsync(PipelineKey.Root + rawPrefix, cancellationToken))
+        {
+            try
+            {
+                entries.Add(JsonSerializer.Deserialize<RawObjectStatus>(await store.ReadTextAsync(head.Key, cancellationToken), Json)!);
+            }
+            catch (ObjectNotFoundException)
+            {
+            }
+        }
+        return entries;
     }
 
     /// <summary>Raw keys that have a ledger entry.</summary>

@@ -25,6 +25,11 @@ public sealed class TableColumns
 
     public Array this[int ordinal] => _columns[ordinal];
 
+    /// <summary>The column's array, untyped, for copying values between tables of the same column types.</summary>
+    public Array this[string column] => _index.TryGetValue(column, out var ordinal)
+        ? _columns[ordinal]
+        : throw new ArgumentException($"Table {Table.Name} has no column '{column}'.", nameof(column));
+
     /// <summary>The column's array, typed: <c>Get&lt;string?&gt;("session_id")[row] = …</c>.</summary>
     public T[] Get<T>(string column)
     {
@@ -38,7 +43,7 @@ public sealed class TableColumns
 
     internal void EnsureMatches(TableSchema table)
     {
-        if (!ReferenceEquals(table, Table))
+        if (!table.Columns.SequenceEqual(Table.Columns))
         {
             throw new InvalidOperationException($"Rows of {Table.Name} cannot be written as {table.Name}.");
         }

@@ -57,11 +57,11 @@ public static class SessionsCsvReader
             Result result;
             try
             {
-                result = new Result(Parse(Get), null);
+                result = new Result(Parse(Get), null, line);
             }
             catch (RowRejectedException e)
             {
-                result = new Result(null, new RejectedRow(line, e.Field, e.Message, row.Span.ToString()));
+                result = new Result(null, new RejectedRow(line, e.Field, e.Message, row.Span.ToString()), line);
             }
             yield return result;
         }
@@ -161,7 +161,7 @@ public static class SessionsCsvReader
         return result;
     }
 
-    public readonly record struct Result(SessionRecord? Record, RejectedRow? Rejected);
+    public readonly record struct Result(SessionRecord? Record, RejectedRow? Rejected, long LineNumber);
 
     private sealed class RowRejectedException(string field, string message) : Exception(message)
     {

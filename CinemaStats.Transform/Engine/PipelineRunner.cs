@@ -1,0 +1,275 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using CinemaStats.Core.Layout;
+using CinemaStats.Core.Pipeline;
+using CinemaStats.Core.Storage;
+using CinemaStats.Core.Tables;
+using Microsoft.Extensions.Options;
+
+namespace CinemaStats.Transform.Engine;
+
+/// <summary>What a run is asked to do.</summary>
+/// <param name="RawObjects">New raw objects to stage.</param>
+/// <param name="Dates">Daily partitions to rebuild even when their inputs did not change, per asset (null: every daily asset).</param>
+/// <param name="ScanAllDates">Compare every date that has inputs with what it was built from.</param>
+public sealed record RunRequest(string Trigger, IReadOnlyList<RawObjectKey> RawObjects, IReadOnlyCollection<DateOnly> Dates, bool ScanAllDates = false, bool Force = false);
+
+/// <summary>
+/// Materializes assets in dependency order: stages new raw objects, then rebuilds the daily
+/// partitions whose inputs changed. Every partition is published atomically (file first, then
+/// its state switches under a conditional write), retried on transient faults, and a failure
+/// stays with its partition.
+/// </summary>
+public sealed class PipelineRunner(
+    IObjectStore store,
+    AssetGraph graph,
+    RawObjectLedger ledger,
+    AssetPartitionStates states,
+    RunHistory runs,
+    IOptions<TransformOptions> options,
+    TimeProvider clock,
+    ILogger<PipelineRunner> logger)
+{
+    public async Task<RunRecord> RunAsync(RunRequest request, CancellationToken cancellationToken)
+    {
+        var runId = runs.NewRunId();
+        var log = new RunLog(logger);
+        var started = clock.GetUtcNow();
+        var context = new MaterializeContext(store, "", runId, log, clock);
+        var partitions = new ConcurrentBag<RunPartition>();
+        // A scan that finds everything up to date leaves no run behind.
+        var announced = request.RawObjects.Count > 0 || request.Dates.Count > 0;
+        if (announced)
+        {
+            await runs.SaveAsync(new RunRecord(runId, request.Trigger, RunRecord.Running, started, null, [.. request.RawObjects.Select(r => r.ToString())], [], null), cancellationToken);
+        }
+
+        var touched = new ConcurrentDictionary<DateOnly, byte>();
+        foreach (var date in request.Dates)
+        {
+            touched[date] = 0;
+        }
+        await Parallel.ForEachAsync(request.RawObjects, Parallelism(cancellationToken), async (raw, ct) =>
+        {
+            foreach (var date in await StageAsync(raw, context, partitions, ct))
+            {
+                touched[date] = 0;
+            }
+        });
+
+        foreach (var asset in graph.InOrder.OfType<DailyAsset>())
+        {
+            var dates = touched.Keys.ToHashSet();
+            if (request.ScanAllDates)
+            {
+                dates.UnionWith(await asset.DatesWithInputsAsync(context, cancellationToken));
+            }
+            await Parallel.ForEachAsync(dates.Order(), Parallelism(cancellationToken), async (date, ct) =>
+            {
+                var outcome = await MaterializeDailyAsync(asset, date, request.Force || request.Dates.Contains(date), context, ct);
+                if (outcome is not null)
+                {
+                    partitions.Add(outcome);
+                }
+            });
+        }
+
+        var failed = partitions.Any(p => p.Status is AssetPartitionState.Failed);
+        var run = new RunRecord(runId, request.Trigger, failed ? RunRecord.Failed : RunRecord.Succeeded, started, clock.GetUtcNow(),
+            [.. request.RawObjects.Select(r => r.ToString())], [.. partitions.OrderBy(p => p.Asset).ThenBy(p => p.Partition)], log.Summary());
+        if (announced || !partitions.IsEmpty)
+        {
+            await runs.SaveAsync(run, cancellationToken);
+            await runs.ApplyRetentionAsync(cancellationToken);
+        }
+        return run;
+    }
+
+    /// <summary>Runs the staging assets of one raw object; returns the business dates it touched.</summary>
+    private async Task<IReadOnlyList<DateOnly>> StageAsync(RawObjectKey raw, MaterializeContext context, ConcurrentBag<RunPartition> partitions, CancellationToken cancellationToken)
+    {
+        var assets = graph.InOrder.OfType<RawObjectAsset>().Where(a => a.Source == raw.Source).ToList();
+        if (assets.Count == 0)
+        {
+            await ledger.RecordAsync(raw, new RawObjectStatus(raw.ToString(), RawObjectStatus.Skipped, 0, 0, 0, [], $"No asset reads source '{raw.Source}' yet.", clock.GetUtcNow()) { RunId = context.RunId }, cancellationToken);
+            return [];
+        }
+        var dates = new List<DateOnly>();
+        await ledger.MarkRunningAsync(raw, cancellationToken);
+        foreach (var asset in assets)
+        {
+            RawObjectStatus status;
+            try
+            {
+                var result = await TransientFaults.RetryAsync(() => asset.MaterializeAsync(raw, context with { Partition = raw.UploadId }, cancellationToken),
+                    context.Log, $"{asset.Name} {raw}", cancellationToken);
+                dates.AddRange(result.BusinessDates);
+                status = new RawObjectStatus(raw.ToString(), RawObjectStatus.Processed, result.RowsIn, result.RowsOut, result.RowsQuarantined, result.Outputs, null, clock.GetUtcNow());
+                context.Log.Info($"{asset.Name} {raw}: {result.RowsIn} rows in, {result.RowsOut} out, {result.RowsQuarantined} quarantined, dates {string.Join(", ", result.BusinessDates)}");
+            }
+            catch (Exception e) when (TransientFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)
+            {
+                // Left without a ledger entry: the next reconcile tries again.
+                context.Log.Error($"{asset.Name} {raw}: storage kept failing ({e.Message}); it will be retried");
+                partitions.Add(new RunPartition(asset.Name, raw.UploadId, AssetPartitionState.Failed, e.Message));
+                return dates;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                status = new RawObjectStatus(raw.ToString(), RawObjectStatus.Failed, 0, 0, 0, [], e.Message, clock.GetUtcNow());
+                context.Log.Error($"{asset.Name} {raw}: {e.Message}");
+            }
+            await ledger.RecordAsync(raw, status with { RunId = context.RunId }, cancellationToken);
+            partitions.Add(new RunPartition(asset.Name, raw.UploadId, status.Status == RawObjectStatus.Failed ? AssetPartitionState.Failed : AssetPartitionState.Materialized, status.Error));
+        }
+        await ledger.ClearRunningAsync(raw, cancellationToken);
+        return dates;
+    }
+
+    /// <summary>Rebuilds one daily partition if its inputs changed (or when forced), then publishes it.</summary>
+    public async Task<RunPartition?> MaterializeDailyAsync(DailyAsset asset, DateOnly date, bool force, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        var partition = date.ToString("yyyy-MM-dd");
+        context = context with { Partition = partition };
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await states.GetAsync(asset.Name, partition, cancellationToken);
+            try
+            {
+                var inputs = await TransientFaults.RetryAsync(() => asset.InputsAsync(date, context, cancellationToken), context.Log, $"{asset.Name} {partition} inputs", cancellationToken);
+                var fingerprint = Fingerprint(asset, inputs);
+                if (!force && current is { State: var known } && known.InputFingerprint == fingerprint && known.Status == AssetPartitionState.Materialized)
+                {
+                    return null;
+                }
+                var blocker = await BlockingUpstreamAsync(asset, partition, cancellationToken);
+                var next = blocker is not null
+                    ? Carry(current?.State, asset, partition, fingerprint, AssetPartitionState.Blocked, blocker, context.RunId, inputs)
+                    : await BuildAndWriteAsync(asset, date, inputs, fingerprint, context, cancellationToken);
+                await states.SaveAsync(next, current?.ETag, cancellationToken);
+                await DeleteUnpublishedPartsAsync(asset, date, next.Files, cancellationToken);
+                context.Log.Info($"{asset.Name} {partition}: {next.Status}, {next.RowsOut} rows, version {next.DataVersion}" + (next.Error is null ? "" : $" ({next.Error})"));
+                return new RunPartition(asset.Name, partition, next.Status, next.Error);
+            }
+            catch (ObjectPreconditionFailedException) when (attempt < 3)
+            {
+                // Another worker published this partition meanwhile: look again at what it did.
+                context.Log.Info($"{asset.Name} {partition}: another worker updated it; re-planning");
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not ObjectPreconditionFailedException)
+            {
+                context.Log.Error($"{asset.Name} {partition}: {e.Message}");
+                var failed = Carry(current?.State, asset, partition, current?.State.InputFingerprint ?? "", AssetPartitionState.Failed, e.Message, context.RunId, current?.State.Inputs ?? []);
+                try
+                {
+                    await states.SaveAsync(failed, current?.ETag, cancellationToken);
+                }
+                catch (Exception recordError) when (recordError is not OperationCanceledException)
+                {
+                    context.Log.Warn($"{asset.Name} {partition}: could not record the failure ({recordError.Message})");
+                }
+                return new RunPartition(asset.Name, partition, AssetPartitionState.Failed, e.Message);
+            }
+        }
+    }
+
+    private async Task<AssetPartitionState> BuildAndWriteAsync(
+        DailyAsset asset, DateOnly date, IReadOnlyList<InputVersion> inputs, string fingerprint, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        var timer = Stopwatch.StartNew();
+        var built = await TransientFaults.RetryAsync(() => asset.BuildAsync(date, inputs, context, cancellationToken), context.Log, $"{asset.Name} {context.Partition}", cancellationToken);
+        var checks = asset.Checks.Select(check =>
+        {
+            var verdict = check.Evaluate(built.Rows);
+            return new CheckOutcome(check.Name, check.Severity == CheckSeverity.Block ? "block" : "warn", verdict.Passed, verdict.Detail);
+        }).ToList();
+        foreach (var failedCheck in checks.Where(c => !c.Passed))
+        {
+            context.Log.Warn($"{asset.Name} {context.Partition}: check {failedCheck.Name} failed ({failedCheck.Severity}): {failedCheck.Detail}");
+        }
+
+        var key = CuratedPartitionKey.Part(asset.Output.Name, date, fingerprint[..16]);
+        long bytes;
+        var temp = Path.GetTempFileName();
+        try
+        {
+            await using (var file = File.Create(temp))
+            await using (var writer = await ParquetTableWriter.CreateAsync(asset.Output, file, cancellationToken))
+            {
+                await writer.WriteRowGroupAsync(built.Rows, cancellationToken);
+            }
+            bytes = new FileInfo(temp).Length;
+            await using var upload = File.OpenRead(temp);
+            await TransientFaults.RetryAsync(async () =>
+            {
+                upload.Position = 0;
+                return await store.PutAsync(key, upload, new ObjectWriteOptions { ContentType = "application/vnd.apache.parquet" }, cancellationToken);
+            }, context.Log, $"write {key}", cancellationToken);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+        if (built.RowsDropped > 0)
+        {
+            context.Log.Info($"{asset.Name} {context.Partition}: {built.RowsDropped} rows dropped ({built.DropReason})");
+        }
+        return new AssetPartitionState(asset.Name, context.Partition, AssetPartitionState.Materialized, fingerprint[..16], [key], inputs, fingerprint,
+            built.RowsIn, built.Rows.RowCount, built.RowsDropped, bytes, timer.ElapsedMilliseconds, SchemaHash(asset.Output), checks, null, context.RunId, clock.GetUtcNow());
+    }
+
+    /// <summary>The first upstream partition of the same date whose blocking check failed, as a reason; null when none.</summary>
+    private async Task<string?> BlockingUpstreamAsync(DailyAsset asset, string partition, CancellationToken cancellationToken)
+    {
+        foreach (var upstream in asset.Upstream.Select(graph.Find).OfType<DailyAsset>())
+        {
+            var state = await states.GetAsync(upstream.Name, partition, cancellationToken);
+            if (state?.State is { } s && (s.HasBlockingFailure || s.Status == AssetPartitionState.Blocked))
+            {
+                var check = s.Checks.FirstOrDefault(c => !c.Passed && c.Severity == "block");
+                return check is not null
+                    ? $"upstream {upstream.Name} {partition} failed blocking check {check.Name}: {check.Detail}"
+                    : $"upstream {upstream.Name} {partition} is blocked: {s.Error}";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A state that keeps what was published before (readers see no gap) with a new status.</summary>
+    private AssetPartitionState Carry(AssetPartitionState? previous, DailyAsset asset, string partition, string fingerprint, string status, string error, string runId, IReadOnlyList<InputVersion> inputs) =>
+        new(asset.Name, partition, status, previous?.DataVersion, previous?.Files ?? [], inputs, status == AssetPartitionState.Blocked ? fingerprint : previous?.InputFingerprint ?? "",
+            previous?.RowsIn ?? 0, previous?.RowsOut ?? 0, previous?.RowsQuarantined ?? 0, previous?.Bytes ?? 0, 0, SchemaHash(asset.Output),
+            previous?.Checks ?? [], error, runId, clock.GetUtcNow());
+
+    /// <summary>Parts of the partition that the published state does not name: left by an older version or a crash.</summary>
+    private async Task DeleteUnpublishedPartsAsync(DailyAsset asset, DateOnly date, IReadOnlyList<string> published, CancellationToken cancellationToken)
+    {
+        var keep = published.ToHashSet(StringComparer.Ordinal);
+        await foreach (var head in store.ListAllAsync(CuratedPartitionKey.PartitionPrefix(asset.Output.Name, date), cancellationToken))
+        {
+            if (!keep.Contains(head.Key))
+            {
+                await store.DeleteAsync(head.Key, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Inputs, the asset's code version and its output schema: the same fingerprint means the same output.</summary>
+    public static string Fingerprint(DailyAsset asset, IReadOnlyList<InputVersion> inputs)
+    {
+        var text = new StringBuilder($"{asset.Name}\n{asset.CodeVersion}\n{SchemaHash(asset.Output)}\n");
+        foreach (var input in inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
+        {
+            text.Append(input.Key).Append('\t').Append(input.ETag).Append('\n');
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    public static string SchemaHash(TableSchema schema) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", schema.Columns.Select(c => $"{c.Name}:{c.Type}:{c.Nullable}")))))[..16];
+
+    private ParallelOptions Parallelism(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = cancellationToken };
+}
