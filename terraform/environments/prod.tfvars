@@ -1,0 +1,14 @@
+environment              = "prod"
+region                   = "eu-west-2"
+vpc_cidr                 = "10.41.0.0/16"
+github_apply_environment = "production"
+
+# An account has one GitHub OIDC provider: set false when dev already runs in this account.
+create_github_oidc_provider = true
+
+interface_endpoint_az_count = 2
+log_retention_days          = 90
+web_max_tasks               = 3
+transform_max_tasks         = 2
+idle_minutes_before_sleep   = 30
+monthly_budget_usd          = 150

@@ -1,0 +1,38 @@
+output "cluster_name" {
+  value = aws_ecs_cluster.this.name
+}
+
+output "service_names" {
+  value = { for k, s in aws_ecs_service.service : k => s.name }
+}
+
+output "ecr_repository_urls" {
+  value = { for k, r in aws_ecr_repository.service : k => r.repository_url }
+}
+
+output "ecr_repository_arns" {
+  value = { for k, r in aws_ecr_repository.service : k => r.arn }
+}
+
+output "task_role_arns" {
+  value = { for k, r in aws_iam_role.task : k => r.arn }
+}
+
+output "execution_role_arns" {
+  value = { for k, r in aws_iam_role.execution : k => r.arn }
+}
+
+output "log_group_names" {
+  value = merge(
+    { for k, g in aws_cloudwatch_log_group.service : k => g.name },
+    { for k, g in aws_cloudwatch_log_group.otel : k => g.name },
+  )
+}
+
+output "ingest_api_keys_secret_arn" {
+  value = aws_secretsmanager_secret.ingest_api_keys.arn
+}
+
+output "ingest_api_keys_secret_name" {
+  value = aws_secretsmanager_secret.ingest_api_keys.name
+}

@@ -1,0 +1,232 @@
+locals {
+  # AWS managed policies (stable, documented ids).
+  cache_policy_caching_disabled         = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
+  cache_policy_caching_optimized        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+  origin_request_policy_all_viewer      = "216adef6-5c7f-47e4-b989-5492eafa07d3"
+  response_headers_policy_security_hdrs = "67f7725c-6f97-4210-82d7-5512b31e9d03"
+
+  alb_origin_id  = "app"
+  wake_origin_id = "wake-page"
+
+  # While web has no healthy task the ALB answers 503 (502/504 while one is starting):
+  # CloudFront shows the wake page instead, keeping the status so clients know to retry.
+  wake_status_codes = [502, 503, 504]
+}
+
+resource "aws_cloudfront_vpc_origin" "alb" {
+  vpc_origin_endpoint_config {
+    name                   = "${var.name}-alb"
+    arn                    = aws_lb.this.arn
+    http_port              = 80
+    https_port             = 443
+    origin_protocol_policy = "http-only"
+
+    origin_ssl_protocols {
+      items    = ["TLSv1.2"]
+      quantity = 1
+    }
+  }
+}
+
+resource "aws_cloudfront_distribution" "this" {
+  enabled         = true
+  comment         = "${var.name} web and ingest"
+  is_ipv6_enabled = true
+  http_version    = "http2and3"
+  price_class     = var.price_class
+
+  origin {
+    origin_id   = local.alb_origin_id
+    domain_name = aws_lb.this.dns_name
+
+    vpc_origin_config {
+      vpc_origin_id            = aws_cloudfront_vpc_origin.alb.id
+      origin_keepalive_timeout = 5
+      origin_read_timeout      = 60
+    }
+  }
+
+  origin {
+    origin_id                = local.wake_origin_id
+    domain_name              = aws_s3_bucket.wake.bucket_regional_domain_name
+    origin_access_control_id = aws_cloudfront_origin_access_control.wake.id
+  }
+
+  # The app: never cached, every method (Blazor posts, ingest PUTs), WebSockets pass through.
+  default_cache_behavior {
+    target_origin_id           = local.alb_origin_id
+    viewer_protocol_policy     = "redirect-to-https"
+    allowed_methods            = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
+    cached_methods             = ["GET", "HEAD"]
+    cache_policy_id            = local.cache_policy_caching_disabled
+    origin_request_policy_id   = local.origin_request_policy_all_viewer
+    response_headers_policy_id = local.response_headers_policy_security_hdrs
+    compress                   = true
+  }
+
+  ordered_cache_behavior {
+    path_pattern               = "/_wake/*"
+    target_origin_id           = local.wake_origin_id
+    viewer_protocol_policy     = "redirect-to-https"
+    allowed_methods            = ["GET", "HEAD"]
+    cached_methods             = ["GET", "HEAD"]
+    cache_policy_id            = local.cache_policy_caching_optimized
+    response_headers_policy_id = local.response_headers_policy_security_hdrs
+    compress                   = true
+  }
+
+  dynamic "custom_error_response" {
+    for_each = local.wake_status_codes
+    content {
+      error_code            = custom_error_response.value
+      response_code         = 503
+      response_page_path    = "/_wake/index.html"
+      error_caching_min_ttl = var.error_caching_seconds
+    }
+  }
+
+  restrictions {
+    geo_restriction {
+      restriction_type = "none"
+    }
+  }
+
+  viewer_certificate {
+    cloudfront_default_certificate = true
+  }
+}
+
+# --- The wake page -------------------------------------------------------------------------
+
+resource "aws_s3_bucket" "wake" {
+  bucket = "${var.name}-wake-page-${var.account_id}"
+}
+
+resource "aws_s3_bucket_ownership_controls" "wake" {
+  bucket = aws_s3_bucket.wake.id
+  rule {
+    object_ownership = "BucketOwnerEnforced"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "wake" {
+  bucket                  = aws_s3_bucket.wake.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_versioning" "wake" {
+  bucket = aws_s3_bucket.wake.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# A public page read through CloudFront's origin access control: S3-managed keys are enough
+# (a customer key would also have to trust CloudFront for no gain in secrecy).
+resource "aws_s3_bucket_server_side_encryption_configuration" "wake" {
+  bucket = aws_s3_bucket.wake.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_lifecycle_configuration" "wake" {
+  bucket = aws_s3_bucket.wake.id
+  rule {
+    id     = "expire-old-versions"
+    status = "Enabled"
+    filter {}
+    noncurrent_version_expiration {
+      noncurrent_days = 30
+    }
+  }
+}
+
+resource "aws_cloudfront_origin_access_control" "wake" {
+  name                              = "${var.name}-wake-page"
+  description                       = "CloudFront reads the wake page"
+  origin_access_control_origin_type = "s3"
+  signing_behavior                  = "always"
+  signing_protocol                  = "sigv4"
+}
+
+data "aws_iam_policy_document" "wake" {
+  statement {
+    sid       = "CloudFrontReadsWakePage"
+    actions   = ["s3:GetObject"]
+    resources = ["${aws_s3_bucket.wake.arn}/_wake/*"]
+    principals {
+      type        = "Service"
+      identifiers = ["cloudfront.amazonaws.com"]
+    }
+    condition {
+      test     = "StringEquals"
+      variable = "AWS:SourceArn"
+      values   = [aws_cloudfront_distribution.this.arn]
+    }
+  }
+
+  statement {
+    sid       = "DenyInsecureTransport"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.wake.arn, "${aws_s3_bucket.wake.arn}/*"]
+    principals {
+      type        = "*"
+      identifiers = ["*"]
+    }
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["false"]
+    }
+  }
+}
+
+resource "aws_s3_bucket_policy" "wake" {
+  bucket     = aws_s3_bucket.wake.id
+  policy     = data.aws_iam_policy_document.wake.json
+  depends_on = [aws_s3_bucket_public_access_block.wake]
+}
+
+resource "aws_s3_object" "wake_page" {
+  bucket        = aws_s3_bucket.wake.id
+  key           = "_wake/index.html"
+  source        = var.wake_page_path
+  etag          = filemd5(var.wake_page_path)
+  content_type  = "text/html; charset=utf-8"
+  cache_control = "public, max-age=300"
+}
+
+# --- Access logs: CloudFront -> encrypted logs bucket (standard logging v2) ----------------
+
+resource "aws_cloudwatch_log_delivery_source" "cloudfront" {
+  provider = aws.us_east_1
+
+  name         = "${var.name}-cloudfront"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.this.arn
+}
+
+resource "aws_cloudwatch_log_delivery_destination" "logs_bucket" {
+  provider = aws.us_east_1
+
+  name          = "${var.name}-cloudfront-logs"
+  output_format = "parquet"
+
+  delivery_destination_configuration {
+    destination_resource_arn = "${var.logs_bucket_arn}/cloudfront"
+  }
+}
+
+resource "aws_cloudwatch_log_delivery" "cloudfront" {
+  provider = aws.us_east_1
+
+  delivery_source_name     = aws_cloudwatch_log_delivery_source.cloudfront.name
+  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.logs_bucket.arn
+}

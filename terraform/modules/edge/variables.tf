@@ -1,0 +1,63 @@
+variable "name" {
+  description = "Name prefix of every resource."
+  type        = string
+}
+
+variable "account_id" {
+  description = "AWS account id (names the wake-page bucket)."
+  type        = string
+}
+
+variable "vpc_id" {
+  description = "VPC of the load balancer."
+  type        = string
+}
+
+variable "vpc_cidr" {
+  description = "CIDR of the VPC (where the tasks are)."
+  type        = string
+}
+
+variable "private_subnet_ids" {
+  description = "Subnets of the internal load balancer."
+  type        = list(string)
+}
+
+variable "logs_bucket_arn" {
+  description = "Encrypted bucket receiving CloudFront access logs."
+  type        = string
+}
+
+variable "container_port" {
+  description = "Port the web and ingest containers listen on."
+  type        = number
+  default     = 8080
+}
+
+variable "error_caching_seconds" {
+  description = "How long CloudFront caches a 502/503/504 before asking the origin again (at most 10 s, so a woken service shows quickly)."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.error_caching_seconds >= 0 && var.error_caching_seconds <= 10
+    error_message = "error_caching_seconds must be between 0 and 10: a longer value keeps showing the wake page after the service is up."
+  }
+}
+
+variable "price_class" {
+  description = "CloudFront price class (PriceClass_100: North America and Europe edges, the cheapest)."
+  type        = string
+  default     = "PriceClass_100"
+}
+
+variable "deletion_protection" {
+  description = "Protect the load balancer from deletion."
+  type        = bool
+  default     = false
+}
+
+variable "wake_page_path" {
+  description = "Local file served while the web service wakes."
+  type        = string
+}

@@ -1,0 +1,48 @@
+output "url" {
+  description = "Public address of the dashboard (and of the ingest API under /v1/)."
+  value       = "https://${module.edge.distribution_domain_name}"
+}
+
+output "ecr_repository_urls" {
+  description = "Where the deploy workflow pushes each service image."
+  value       = module.compute.ecr_repository_urls
+}
+
+output "github_role_arns" {
+  description = "Roles the workflows assume (set them as the AWS_*_ROLE_ARN repository secrets)."
+  value       = module.ci_access.role_arns
+}
+
+output "ingest_api_keys_secret_name" {
+  description = "Secret to fill with the ingest API keys (a JSON array) before the first start."
+  value       = module.compute.ingest_api_keys_secret_name
+}
+
+output "bucket_names" {
+  value = module.storage.bucket_names
+}
+
+output "ecs_cluster_name" {
+  value = module.compute.cluster_name
+}
+
+output "ecs_service_names" {
+  value = module.compute.service_names
+}
+
+output "athena_workgroup" {
+  value = module.catalog.workgroup_name
+}
+
+output "glue_database" {
+  value = module.catalog.database_name
+}
+
+output "dashboard_name" {
+  value = module.observability.dashboard_name
+}
+
+output "image_tag" {
+  description = "Image tag the services run (pull-request plans keep it; a rollback applies an older one)."
+  value       = var.image_tag
+}

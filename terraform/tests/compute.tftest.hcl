@@ -1,0 +1,317 @@
+# Tasks in private subnets without public IPs, read-only root file systems, least-privilege
+# roles per task, secrets injected from Secrets Manager, ECR hygiene, and scale to zero.
+
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+    }
+  }
+
+  # The provider validates ARNs even when mocked.
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/cinemastats-test-role" }
+  }
+  mock_resource "aws_ecr_repository" {
+    defaults = {
+      arn            = "arn:aws:ecr:eu-west-2:123456789012:repository/cinemastats-test/service"
+      repository_url = "123456789012.dkr.ecr.eu-west-2.amazonaws.com/cinemastats-test/service"
+    }
+  }
+  mock_resource "aws_ecs_cluster" {
+    defaults = { arn = "arn:aws:ecs:eu-west-2:123456789012:cluster/cinemastats-test" }
+  }
+  mock_resource "aws_ecs_task_definition" {
+    defaults = { arn = "arn:aws:ecs:eu-west-2:123456789012:task-definition/cinemastats-test:1" }
+  }
+  mock_resource "aws_service_discovery_service" {
+    defaults = { arn = "arn:aws:servicediscovery:eu-west-2:123456789012:service/srv-0123456789abcdef" }
+  }
+  mock_resource "aws_secretsmanager_secret" {
+    defaults = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/ingest/api-keys-AbCdEf" }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = { arn = "arn:aws:logs:eu-west-2:123456789012:log-group:/cinemastats-test/service" }
+  }
+  mock_resource "aws_appautoscaling_policy" {
+    defaults = { arn = "arn:aws:autoscaling:eu-west-2:123456789012:scalingPolicy:00000000-0000-0000-0000-000000000000:resource/ecs/service/cinemastats-test/web:policyName/wake" }
+  }
+}
+
+variables {
+  name                    = "cinemastats-test"
+  account_id              = "123456789012"
+  region                  = "eu-west-2"
+  vpc_id                  = "vpc-0123456789abcdef0"
+  vpc_cidr                = "10.40.0.0/16"
+  private_subnet_ids      = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]
+  s3_prefix_list_id       = "pl-0123456789abcdef0"
+  alb_security_group_id   = "sg-0123456789abcdef0"
+  alb_arn_suffix          = "app/cinemastats-test/0123456789abcdef"
+  web_target_group_arn    = "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/cinemastats-test-web/0123456789abcdef"
+  ingest_target_group_arn = "arn:aws:elasticloadbalancing:eu-west-2:123456789012:targetgroup/cinemastats-test-ingest/0123456789abcdef"
+  kms_key_arn             = "arn:aws:kms:eu-west-2:123456789012:key/00000000-0000-0000-0000-000000000000"
+  bucket_arns = {
+    raw     = "arn:aws:s3:::cinemastats-test-raw-123456789012"
+    curated = "arn:aws:s3:::cinemastats-test-curated-123456789012"
+    results = "arn:aws:s3:::cinemastats-test-results-123456789012"
+    logs    = "arn:aws:s3:::cinemastats-test-logs-123456789012"
+  }
+  bucket_names = {
+    raw     = "cinemastats-test-raw-123456789012"
+    curated = "cinemastats-test-curated-123456789012"
+    results = "cinemastats-test-results-123456789012"
+    logs    = "cinemastats-test-logs-123456789012"
+  }
+  raw_events_queue_arn         = "arn:aws:sqs:eu-west-2:123456789012:cinemastats-test-raw-events"
+  raw_events_queue_url         = "https://sqs.eu-west-2.amazonaws.com/123456789012/cinemastats-test-raw-events"
+  raw_events_queue_name        = "cinemastats-test-raw-events"
+  athena_workgroup_name        = "cinemastats-test"
+  athena_workgroup_arn         = "arn:aws:athena:eu-west-2:123456789012:workgroup/cinemastats-test"
+  athena_results_location      = "s3://cinemastats-test-results-123456789012/athena/"
+  glue_database_name           = "cinemastats_test"
+  image_tag                    = "0123abc"
+  log_retention_days           = 30
+  web_max_tasks                = 2
+  transform_max_tasks          = 1
+  idle_minutes_before_sleep    = 15
+  transform_reconcile_hour_utc = 6
+}
+
+run "tasks_run_privately" {
+  module {
+    source = "./modules/compute"
+  }
+
+  assert {
+    condition = alltrue([
+      for k, s in aws_ecs_service.service :
+      !one(s.network_configuration).assign_public_ip && toset(one(s.network_configuration).subnets) == toset(var.private_subnet_ids)
+    ])
+    error_message = "Every service must run in the private subnets without public IPs."
+  }
+
+  assert {
+    condition = alltrue([
+      for k, td in aws_ecs_task_definition.service :
+      alltrue([for c in jsondecode(td.container_definitions) : c.readonlyRootFilesystem == true])
+    ])
+    error_message = "Every container must have a read-only root file system."
+  }
+
+  assert {
+    condition = alltrue([
+      for k, td in aws_ecs_task_definition.service :
+      anytrue([for m in jsondecode(td.container_definitions)[0].mountPoints : m.containerPath == "/tmp" && !m.readOnly])
+    ])
+    error_message = "Each service needs a writable /tmp volume (uploads, Parquet temp files, query cache)."
+  }
+
+  assert {
+    condition     = alltrue([for k, td in aws_ecs_task_definition.service : td.network_mode == "awsvpc" && contains(td.requires_compatibilities, "FARGATE")])
+    error_message = "Every task must run on Fargate with awsvpc networking."
+  }
+
+  assert {
+    condition = alltrue([
+      for k, r in aws_vpc_security_group_egress_rule.to_endpoints : r.cidr_ipv4 == var.vpc_cidr && r.from_port == 443
+    ]) && length(aws_vpc_security_group_ingress_rule.from_alb) == 2 && !contains(keys(aws_vpc_security_group_ingress_rule.from_alb), "transform")
+    error_message = "Tasks may reach only HTTPS inside the VPC; only web and ingest accept traffic, and only from the ALB."
+  }
+}
+
+run "roles_are_least_privilege" {
+  module {
+    source = "./modules/compute"
+  }
+
+  # No statement grants an action wildcard, and "*" resources are limited to APIs without
+  # resource-level permissions.
+  assert {
+    condition = alltrue(flatten([
+      for doc in concat(
+        values(data.aws_iam_policy_document.execution),
+        values(data.aws_iam_policy_document.telemetry),
+        [data.aws_iam_policy_document.ingest, data.aws_iam_policy_document.transform, data.aws_iam_policy_document.web],
+        ) : [
+        for s in doc.statement : alltrue([for a in s.actions : !endswith(a, "*")])
+        && (!contains(s.resources, "*") || alltrue([
+          for a in s.actions : contains([
+            "ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "xray:PutTraceSegments",
+            "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
+          ], a)
+        ]))
+      ]
+    ]))
+    error_message = "Task and execution policies may not use wildcard actions, nor \"*\" resources except for APIs without resource-level permissions."
+  }
+
+  assert {
+    condition     = alltrue([for k, p in aws_iam_role_policy.task : p.policy == local.task_policies[k]]) && local.task_policies["web"] == data.aws_iam_policy_document.web.json
+    error_message = "Each task role must carry its own service's policy."
+  }
+
+  assert {
+    condition     = length(toset([for k, r in aws_ecs_task_definition.service : r.task_role_arn])) >= 1 && toset(keys(aws_iam_role.task)) == toset(["ingest", "transform", "web"])
+    error_message = "Each service must have its own task role."
+  }
+
+  # Web reads curated data and queries Athena; it never writes curated data or raw uploads.
+  assert {
+    condition = !anytrue([
+      for s in data.aws_iam_policy_document.web.statement :
+      contains(s.actions, "s3:PutObject") && anytrue([for r in s.resources : startswith(r, var.bucket_arns["curated"]) || startswith(r, var.bucket_arns["raw"])])
+    ])
+    error_message = "The web task must not write to the curated or raw buckets."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in data.aws_iam_policy_document.web.statement :
+      !anytrue([for a in s.actions : startswith(a, "athena:")]) || s.resources == toset([var.athena_workgroup_arn])
+    ])
+    error_message = "The web task may run Athena queries only in its workgroup."
+  }
+
+  # Ingest writes raw uploads and the pipeline ledger, nothing else in curated.
+  assert {
+    condition = alltrue([
+      for s in data.aws_iam_policy_document.ingest.statement :
+      !contains(s.actions, "s3:PutObject") || alltrue([for r in s.resources : r == "${var.bucket_arns["raw"]}/raw/*" || r == "${var.bucket_arns["curated"]}/_pipeline/*"])
+    ]) && !anytrue([for s in data.aws_iam_policy_document.ingest.statement : contains(s.actions, "s3:DeleteObject")])
+    error_message = "The ingest task may write only raw/ and the curated _pipeline/ prefix, and delete nothing."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in data.aws_iam_policy_document.transform.statement :
+      !anytrue([for a in s.actions : startswith(a, "sqs:")]) || s.resources == toset([var.raw_events_queue_arn])
+    ])
+    error_message = "The transform may consume only the raw events queue."
+  }
+
+  assert {
+    condition     = !anytrue([for s in data.aws_iam_policy_document.transform.statement : contains(s.actions, "s3:PutObject") && anytrue([for r in s.resources : startswith(r, var.bucket_arns["raw"])])])
+    error_message = "Raw objects are never modified: the transform must not write to the raw bucket."
+  }
+}
+
+run "secrets_are_injected_not_stored" {
+  module {
+    source = "./modules/compute"
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_ecs_task_definition.service["ingest"].container_definitions)[0].secrets
+      == [{ name = "Ingest__ApiKeysJson", valueFrom = aws_secretsmanager_secret.ingest_api_keys.arn }]
+    )
+    error_message = "The ingest API keys must be injected from Secrets Manager as Ingest__ApiKeysJson."
+  }
+
+  assert {
+    condition = alltrue([
+      for k, td in aws_ecs_task_definition.service : alltrue([
+        for c in jsondecode(td.container_definitions) : alltrue([
+          for e in try(c.environment, []) : !can(regex("(?i)(apikey|password|secret)", e.name))
+        ])
+      ])
+    ])
+    error_message = "No secret may be passed as a plain environment variable."
+  }
+
+  assert {
+    condition     = aws_secretsmanager_secret.ingest_api_keys.kms_key_id == var.kms_key_arn
+    error_message = "The API keys secret must be encrypted with the environment's key."
+  }
+
+  assert {
+    condition = anytrue([
+      for s in data.aws_iam_policy_document.execution["ingest"].statement :
+      contains(s.actions, "secretsmanager:GetSecretValue") && s.resources == toset([aws_secretsmanager_secret.ingest_api_keys.arn])
+      ]) && !anytrue(flatten([
+        for k in ["web", "transform"] : [for s in data.aws_iam_policy_document.execution[k].statement : contains(s.actions, "secretsmanager:GetSecretValue")]
+    ]))
+    error_message = "Only ingest's execution role may read the API keys secret, and only that secret."
+  }
+}
+
+run "images_and_logs" {
+  module {
+    source = "./modules/compute"
+  }
+
+  assert {
+    condition     = alltrue([for k, r in aws_ecr_repository.service : r.image_tag_mutability == "IMMUTABLE" && one(r.image_scanning_configuration).scan_on_push])
+    error_message = "ECR repositories must have immutable tags and scan on push."
+  }
+
+  assert {
+    condition     = alltrue([for k, g in merge(aws_cloudwatch_log_group.service, aws_cloudwatch_log_group.otel) : g.retention_in_days > 0 && g.retention_in_days <= 400 && g.kms_key_id == var.kms_key_arn])
+    error_message = "Every log group needs a retention (so logs do not cost forever) and KMS encryption."
+  }
+
+  assert {
+    condition = alltrue([
+      for k, td in aws_ecs_task_definition.service :
+      jsondecode(td.container_definitions)[0].environment[index(jsondecode(td.container_definitions)[0].environment[*].name, "OTEL_EXPORTER_OTLP_ENDPOINT")].value == "http://localhost:4317"
+      && jsondecode(td.container_definitions)[1].name == "otel-collector"
+    ])
+    error_message = "Every service must export OpenTelemetry to its collector sidecar."
+  }
+
+  assert {
+    condition     = alltrue([for k, td in aws_ecs_task_definition.service : length(jsondecode(td.container_definitions)[0].healthCheck.command) > 0])
+    error_message = "Every service container needs a health check."
+  }
+}
+
+run "services_scale_to_zero_and_wake" {
+  module {
+    source = "./modules/compute"
+  }
+
+  assert {
+    condition     = alltrue([for k, t in aws_appautoscaling_target.service : t.min_capacity == 0]) && length(aws_appautoscaling_target.service) == 3
+    error_message = "Every service must be able to scale to zero tasks."
+  }
+
+  assert {
+    condition     = alltrue([for k, s in aws_ecs_service.service : s.desired_count == 0])
+    error_message = "Services must be created with zero tasks (the autoscaler starts them on demand)."
+  }
+
+  assert {
+    condition = (
+      contains(aws_cloudwatch_metric_alarm.front_door_wake.alarm_actions, aws_appautoscaling_policy.wake["web"].arn)
+      && aws_cloudwatch_metric_alarm.front_door_wake.metric_name == "HTTPCode_ELB_503_Count"
+      && aws_cloudwatch_metric_alarm.front_door_wake.period == 60
+      && one(one(aws_appautoscaling_policy.wake["web"].step_scaling_policy_configuration).step_adjustment).scaling_adjustment >= 1
+    )
+    error_message = "The first request refused while web sleeps (ALB 503) must start a web task within a minute."
+  }
+
+  assert {
+    condition = (
+      contains(aws_cloudwatch_metric_alarm.front_door_idle.alarm_actions, aws_appautoscaling_policy.sleep["web"].arn)
+      && one(one(aws_appautoscaling_policy.sleep["web"].step_scaling_policy_configuration).step_adjustment).scaling_adjustment == 0
+      && aws_cloudwatch_metric_alarm.front_door_idle.treat_missing_data == "breaching"
+    )
+    error_message = "Web must go to zero tasks when idle (no datapoints while idle counts as idle)."
+  }
+
+  assert {
+    condition     = anytrue([for q in aws_cloudwatch_metric_alarm.front_door_idle.metric_query : q.return_data == true && try(strcontains(q.expression, "refused"), false)])
+    error_message = "Refused (503) requests must count as activity, or a waking service is put straight back to sleep."
+  }
+
+  assert {
+    condition     = contains(aws_cloudwatch_metric_alarm.transform_wake.alarm_actions, aws_appautoscaling_policy.wake["transform"].arn) && contains(aws_cloudwatch_metric_alarm.transform_idle.alarm_actions, aws_appautoscaling_policy.sleep["transform"].arn)
+    error_message = "The transform must wake on queued raw/ events and sleep when the queue is empty."
+  }
+
+  assert {
+    condition     = one(aws_ecs_service.service["transform"].capacity_provider_strategy).capacity_provider == "FARGATE_SPOT"
+    error_message = "The restartable transform runs on Fargate Spot."
+  }
+}
