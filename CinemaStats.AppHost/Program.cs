@@ -47,4 +47,15 @@ builder.AddProject<Projects.CinemaStats_Web>("web")
     .WaitFor(ingest)
     .WaitFor(transform);
 
+// A small sample data set, so the dashboard is never empty. Uploads are idempotent: on later
+// runs the same files are recognised (200) and nothing is stored or processed twice.
+if (!string.Equals(builder.Configuration["SampleData:Enabled"], "false", StringComparison.OrdinalIgnoreCase))
+{
+    builder.AddProject<Projects.CinemaStats_SampleData>("sample-data")
+        .WithArgs("upload", "--cinemas", "3", "--days", "14", "--dirt", "0.02")
+        .WithReference(ingest)
+        .WithEnvironment("INGEST_API_KEY", developmentKey)
+        .WaitFor(ingest);
+}
+
 builder.Build().Run();

@@ -1,6 +1,7 @@
 using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Storage;
 using CinemaStats.Transform.Assets;
+using CinemaStats.Transform.Discovery;
 using CinemaStats.Transform.Engine;
 
 namespace CinemaStats.Transform;
@@ -29,6 +30,10 @@ public static class TransformServiceExtensions
         builder.Services.AddSingleton<PipelineRunner>();
         builder.Services.AddSingleton<PipelineWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PipelineWorker>());
+
+        // S3 event notifications through SQS, where a queue is configured; the reconcile runs either way.
+        builder.Services.AddSingleton<IRawObjectHandler>(sp => sp.GetRequiredService<PipelineWorker>());
+        builder.Services.AddSqsDiscovery(builder.Configuration);
         return builder;
     }
 }

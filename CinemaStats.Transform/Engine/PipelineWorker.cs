@@ -20,7 +20,7 @@ public sealed class PipelineWorker(
     RawObjectLedger ledger,
     IOptions<TransformOptions> options,
     TimeProvider clock,
-    ILogger<PipelineWorker> logger) : BackgroundService
+    ILogger<PipelineWorker> logger) : BackgroundService, Discovery.IRawObjectHandler
 {
     private readonly Channel<RunRequest> _requests = Channel.CreateUnbounded<RunRequest>();
     private readonly SemaphoreSlim _wake = new(0);
@@ -95,6 +95,23 @@ public sealed class PipelineWorker(
         }
         var run = await RunExclusiveAsync(new RunRequest(scanAllDates ? "reconcile+stale-scan" : "reconcile", fresh, [], ScanAllDates: scanAllDates), cancellationToken);
         return fresh.Count == 0 && run.Partitions.Count == 0 ? null : run;
+    }
+
+    /// <summary>
+    /// An event named a new raw object: process it now unless the ledger already has it, which
+    /// makes duplicated events harmless. Throws when it could not be processed, so the event stays.
+    /// </summary>
+    public async Task HandleAsync(RawObjectKey key, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetAsync(key, cancellationToken) is not null)
+        {
+            return;
+        }
+        await RunExclusiveAsync(new RunRequest("event", [key], []), cancellationToken);
+        if (await ledger.GetAsync(key, cancellationToken) is null)
+        {
+            throw new InvalidOperationException($"{key} could not be processed yet; the event is kept for a retry.");
+        }
     }
 
     private async Task<RunRecord> RunExclusiveAsync(RunRequest request, CancellationToken cancellationToken)

@@ -43,19 +43,19 @@ public sealed class DuckDbQueryEngine(ICuratedFiles files)
         return rows;
     }
 
-    /// <summary>A view over the table's Parquet files, or an empty view of the same columns when there are none yet.</summary>
+    /// <summary>
+    /// A view over the files the table's published partition states name (never a glob: a file
+    /// being replaced is not yet published), or an empty view of the same columns when there are none.
+    /// </summary>
     private static string ViewSql(TableSchema table, string root)
     {
-        var folder = Path.Combine(root, CuratedPartitionKey.TablePrefix(table.Name));
-        var hasFiles = Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.parquet", SearchOption.AllDirectories).Any();
-        if (hasFiles)
+        var files = PublishedFiles.Of(root, table.Name).Select(key => Path.Combine(root, key).Replace("'", "''")).ToList();
+        if (files.Count > 0)
         {
-            var glob = table.PartitionColumn is null ? "*.parquet" : "*/*.parquet";
-            var path = Path.Combine(folder, glob).Replace("'", "''");
             var hive = table.PartitionColumn is null
                 ? ""
                 : $", hive_partitioning = true, hive_types = {{'{table.PartitionColumn}': DATE}}";
-            return $"CREATE VIEW {table.Name} AS SELECT * FROM read_parquet('{path}'{hive})";
+            return $"CREATE VIEW {table.Name} AS SELECT * FROM read_parquet([{string.Join(", ", files.Select(f => $"'{f}'"))}]{hive})";
         }
         var columns = table.Columns.Select(c => $"CAST(NULL AS {DuckDbType(c.Type)}) AS {c.Name}").ToList();
         if (table.PartitionColumn is not null)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CinemaStats.Web.Queries;
 
 /// <summary>
-/// In S3 modes, keeps a local mirror of <c>curated/</c>: objects whose ETag changed are
+/// In S3 modes, keeps a local mirror of <c>curated/</c> and the partition states that publish it: objects whose ETag changed are
 /// downloaded (to a temporary name, then renamed), objects gone from S3 are deleted.
 /// </summary>
 public sealed class MirroredCuratedFiles(IObjectStore store, IOptions<QueryOptions> options, TimeProvider clock, ILogger<MirroredCuratedFiles> logger)
@@ -53,7 +53,9 @@ public sealed class MirroredCuratedFiles(IObjectStore store, IOptions<QueryOptio
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var downloaded = 0;
-        await foreach (var head in store.ListAllAsync(CuratedPartitionKey.Root, cancellationToken))
+        var published = store.ListAllAsync(CuratedPartitionKey.Root, cancellationToken)
+            .Concat(store.ListAllAsync(PipelineKey.Root + "assets/", cancellationToken));
+        await foreach (var head in published)
         {
             seen.Add(head.Key);
             if (_etags.TryGetValue(head.Key, out var etag) && etag == head.ETag)

@@ -37,6 +37,7 @@ public abstract class AppHostFixture : IAsyncLifetime
             .. StorageArguments(),
             "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00",
             "--Transform:ReconcileInterval=00:00:00.500",
+            "--SampleData:Enabled=false",
         ];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CinemaStats_AppHost>(args, TestContext.Current.CancellationToken);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
