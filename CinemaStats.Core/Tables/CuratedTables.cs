@@ -1,7 +1,7 @@
 namespace CinemaStats.Core.Tables;
 
 /// <summary>The pinned schemas of the curated model (DATA.md). Every writer and reader uses these.</summary>
-public static class CuratedTables
+public static partial class CuratedTables
 {
     public static readonly TableSchema FactSession = new(
         "fact_session",
@@ -29,5 +29,6 @@ public static class CuratedTables
         PartitionColumn: "business_date",
         Description: "One row per session, with its sales rolled up.");
 
+    /// <summary>Every curated table, in the order the Glue export lists them.</summary>
     public static IReadOnlyList<TableSchema> All { get; } = [FactSession];
 }
