@@ -22,6 +22,12 @@ public sealed class TransformOptions
     /// <summary>Runs older than this are deleted.</summary>
     public TimeSpan RunRetention { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// Per source, how old its newest raw object may get before the source counts as late
+    /// (e.g. <c>Transform:FreshnessDeadlines:sessions=1.00:00:00</c>). Sources not listed have no deadline.
+    /// </summary>
+    public Dictionary<string, TimeSpan> FreshnessDeadlines { get; set; } = [];
+
     /// <summary>At most this many runs are kept.</summary>
     [Range(10, 100_000)]
     public int MaxRuns { get; set; } = 1000;

@@ -28,6 +28,7 @@ public static class TransformServiceExtensions
         builder.Services.AddSingleton<AssetPartitionStates>();
         builder.Services.AddSingleton<RunHistory>();
         builder.Services.AddSingleton<PipelineRunner>();
+        builder.Services.AddSingleton<FreshnessMonitor>();
         builder.Services.AddSingleton<PipelineWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PipelineWorker>());
 

@@ -45,6 +45,8 @@ public static class OperatorApi
         v1.MapGet("/runs/{id}", GetRunAsync).WithSummary("One run with its partitions and log summary.");
         v1.MapGet("/raw-objects", ListRawObjectsAsync).WithSummary("The ledger of raw objects; ?status=failed lists what could not be read.");
         v1.MapGet("/uploads/{id}/quarantine", GetQuarantineAsync).WithSummary("The rows of an upload that went to quarantine, with line, field and reason.");
+        v1.MapGet("/freshness", async (FreshnessMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.EvaluateAsync(ct)))
+            .WithSummary("Per source: when its newest file arrived, its deadline, and whether it is late.");
         v1.MapPost("/reprocess", Reprocess).WithSummary("Run again: a source's raw objects, a business-date range, or only what failed.");
         return app;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -30,8 +31,12 @@ public sealed class PipelineRunner(
     RunHistory runs,
     IOptions<TransformOptions> options,
     TimeProvider clock,
-    ILogger<PipelineRunner> logger)
+    ILogger<PipelineRunner> logger,
+    IMeterFactory? meters = null)
 {
+    private readonly Counter<long>? _failures = meters?.Create(FreshnessMonitor.MeterName)
+        .CreateCounter<long>("cinemastats.transform.failures", description: "Partitions and raw objects whose materialization failed.");
+
     public async Task<RunRecord> RunAsync(RunRequest request, CancellationToken cancellationToken)
     {
         var runId = runs.NewRunId();
@@ -77,6 +82,7 @@ public sealed class PipelineRunner(
         }
 
         var failed = partitions.Any(p => p.Status is AssetPartitionState.Failed);
+        _failures?.Add(partitions.Count(p => p.Status is AssetPartitionState.Failed));
         var run = new RunRecord(runId, request.Trigger, failed ? RunRecord.Failed : RunRecord.Succeeded, started, clock.GetUtcNow(),
             [.. request.RawObjects.Select(r => r.ToString())], [.. partitions.OrderBy(p => p.Asset).ThenBy(p => p.Partition)], log.Summary());
         if (announced || !partitions.IsEmpty)

@@ -18,6 +18,7 @@ public sealed class PipelineWorker(
     IObjectStore store,
     PipelineRunner runner,
     RawObjectLedger ledger,
+    FreshnessMonitor freshness,
     IOptions<TransformOptions> options,
     TimeProvider clock,
     ILogger<PipelineWorker> logger) : BackgroundService, Discovery.IRawObjectHandler
@@ -55,6 +56,7 @@ public sealed class PipelineWorker(
                 await ReconcileOnceAsync(scan, stoppingToken);
                 if (scan)
                 {
+                    await freshness.EvaluateAsync(stoppingToken);
                     nextStaleScan = clock.GetUtcNow() + options.Value.StaleScanInterval;
                 }
                 while (_requests.Reader.TryRead(out var request))

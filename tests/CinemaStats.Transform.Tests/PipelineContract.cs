@@ -186,6 +186,21 @@ public abstract class PipelineContract
         Assert.Equal(10, runs.Count);
     }
 
+    [Fact]
+    public async Task A_source_past_its_freshness_deadline_is_late_and_one_within_it_is_not()
+    {
+        var options = new TransformOptions { FreshnessDeadlines = { ["sessions"] = TimeSpan.FromHours(1), ["films"] = TimeSpan.FromDays(7) } };
+        var h = new PipelineHarness(await CreateStoreAsync(), options: options);
+        await h.PutSessionsAsync(Day);
+
+        var freshness = (await h.Freshness.EvaluateAsync(Ct)).ToDictionary(f => f.Source);
+
+        Assert.False(freshness["sessions"].Late, freshness["sessions"].Detail);
+        Assert.True(freshness["films"].Late);
+        Assert.Contains("no file has arrived", freshness["films"].Detail);
+        Assert.Null(freshness["pos_transactions"].Deadline);
+    }
+
     /// <summary>fact_session, except that one date always fails.</summary>
     private sealed class FailsOn(DateOnly date) : DailyAsset
     {

@@ -22,7 +22,8 @@ public sealed class PipelineHarness
         States = new AssetPartitionStates(store);
         Runs = new RunHistory(store, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
         Runner = new PipelineRunner(store, Graph, Ledger, States, Runs, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<PipelineRunner>.Instance);
-        Worker = new PipelineWorker(store, Runner, Ledger, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<PipelineWorker>.Instance);
+        Freshness = new FreshnessMonitor(store, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, new TestMeterFactory(), NullLogger<FreshnessMonitor>.Instance);
+        Worker = new PipelineWorker(store, Runner, Ledger, Freshness, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<PipelineWorker>.Instance);
     }
 
     public IObjectStore Store { get; }
@@ -33,6 +34,7 @@ public sealed class PipelineHarness
     public RunHistory Runs { get; }
     public PipelineRunner Runner { get; }
     public PipelineWorker Worker { get; }
+    public FreshnessMonitor Freshness { get; }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -90,5 +92,15 @@ public sealed class PipelineHarness
             keys.Add(head.Key);
         }
         return keys;
+    }
+}
+
+/// <summary>Meters for tests, disposed with the process.</summary>
+public sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
+{
+    public System.Diagnostics.Metrics.Meter Create(System.Diagnostics.Metrics.MeterOptions options) => new(options);
+
+    public void Dispose()
+    {
     }
 }
