@@ -10,6 +10,8 @@ namespace CinemaStats.Transform.Tests;
 /// <summary>The engine's guarantees, run on each kind of storage.</summary>
 public abstract class PipelineContract
 {
+    public const string HeaderForTests = Header;
+
     protected const string Header = "session_id,cinema_id,screen_id,capacity,film_title_raw,showtime_local,cinema_tz,currency\n";
 
     protected const string Day = Header +
