@@ -41,6 +41,28 @@ public sealed class TableColumns
             ?? throw new InvalidCastException($"Column {column} of {Table.Name} holds {_columns[ordinal].GetType().Name}, not {typeof(T).Name}[].");
     }
 
+    /// <summary>Copies one row from <paramref name="source"/>: every column of this table that the source also has.</summary>
+    public void CopyRow(TableColumns source, int sourceRow, int targetRow)
+    {
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (!source._index.TryGetValue(Table.Columns[i].Name, out var ordinal))
+            {
+                continue;
+            }
+            var from = source._columns[ordinal];
+            switch (_columns[i])
+            {
+                case string?[] strings: strings[targetRow] = ((string?[])from)[sourceRow]; break;
+                case int?[] ints: ints[targetRow] = ((int?[])from)[sourceRow]; break;
+                case long?[] longs: longs[targetRow] = ((long?[])from)[sourceRow]; break;
+                case bool?[] bools: bools[targetRow] = ((bool?[])from)[sourceRow]; break;
+                case DateOnly?[] dates: dates[targetRow] = ((DateOnly?[])from)[sourceRow]; break;
+                case DateTime?[] times: times[targetRow] = ((DateTime?[])from)[sourceRow]; break;
+            }
+        }
+    }
+
     internal void EnsureMatches(TableSchema table)
     {
         if (!table.Columns.SequenceEqual(Table.Columns))

@@ -86,18 +86,14 @@ public sealed class FactSessionAsset : DailyAsset
 
         var ordered = winners.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Value).ToList();
         var output = TableColumns.Create(Output, ordered.Count);
-        foreach (var column in Output.Columns)
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var target = output[column.Name];
-            if (column.Name is "adm" or "paid_adm" or "gbo_minor" or "concessions_minor")
-            {
-                Array.Fill((long?[])target, 0L);
-                continue;
-            }
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                target.SetValue(ordered[i].Rows[column.Name].GetValue(ordered[i].Index), i);
-            }
+            output.CopyRow(ordered[i].Rows, ordered[i].Index, i);
+        }
+        // Staged rows carry no sales: they are rolled up from POS lines.
+        foreach (var sales in new[] { "adm", "paid_adm", "gbo_minor", "concessions_minor" })
+        {
+            Array.Fill((long?[])output[sales], 0L);
         }
         var dropped = rowsIn - ordered.Count;
         return new DailyResult(output, rowsIn, dropped, "repeated session_id: the most recently received row wins");

@@ -31,6 +31,12 @@ public static class SessionsCsvReader
         ["currency"] = ["currency", "currencycode"],
     });
 
+    private static readonly string[] CanonicalColumns =
+    [
+        "session_id", "cinema_id", "screen_id", "capacity", "film_code", "film_title_raw", "showtime_local",
+        "business_date", "format", "language", "price_group", "status", "cinema_tz", "currency",
+    ];
+
     private static readonly string[] ShowtimeFormats =
     [
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
@@ -44,15 +50,15 @@ public static class SessionsCsvReader
         foreach (var row in reader)
         {
             var line = row.LineNumberFrom;
-            var values = new Dictionary<string, string>(columns.Count);
+            var values = new string?[CanonicalColumns.Length];
             foreach (var (name, index) in columns)
             {
                 if (index < row.ColCount && row[index].Span.Length > 0)
                 {
-                    values[name] = row[index].ToString();
+                    values[Array.IndexOf(CanonicalColumns, name)] = row[index].ToString();
                 }
             }
-            string? Get(string name) => values.GetValueOrDefault(name);
+            string? Get(string name) => values[Array.IndexOf(CanonicalColumns, name)];
 
             Result result;
             try
