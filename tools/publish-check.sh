@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks that each service image would build: its Dockerfile copies every project the service
+# Checks that each service image would build: the Dockerfile copies every project the service
 # references, and the service publishes in Release exactly as the Dockerfile publishes it
 # (framework-dependent, linux-arm64 as on Fargate, no app host) into a temporary folder;
 # intermediate files go there too, so the working tree's bin/ and obj/ stay untouched.
@@ -24,7 +24,7 @@ for service in "${services[@]}"; do
     web) project=CinemaStats.Web ;;
     *) fail "unknown service '$service' (expected ingest, transform or web)." ;;
   esac
-  dockerfile="$project/Dockerfile"
+  dockerfile="Dockerfile"
   [ -f "$dockerfile" ] || fail "$dockerfile is missing."
 
   printf '\n==> %s: Dockerfile copies every referenced project\n' "$service"
@@ -41,8 +41,11 @@ while todo:
     csproj = open(os.path.join(p, p + ".csproj")).read()
     for ref in re.findall(r'<ProjectReference\s+Include="([^"]+)"', csproj):
         todo.append(os.path.basename(os.path.dirname(os.path.normpath(os.path.join(p, ref.replace("\\", "/"))))))
-missing = [p for p in sorted(seen)
-           if f"COPY {p}/{p}.csproj {p}/" not in text or f"COPY {p}/ {p}/" not in text]
+# The service's own project comes in through the PROJECT build argument.
+def copied(p):
+    name = "${PROJECT}" if p == project else p
+    return f"COPY {name}/{name}.csproj {name}/" in text and f"COPY {name}/ {name}/" in text
+missing = [p for p in sorted(seen) if not copied(p)]
 if missing:
     sys.exit(f"{dockerfile} does not copy {', '.join(missing)} (its .csproj for restore and its folder for publish).")
 for f in ("global.json", "Directory.Build.props", "Directory.Packages.props"):
