@@ -22,6 +22,8 @@ public static class TransformServiceExtensions
         // The asset registry: one line per asset.
         builder.Services.AddSingleton<Asset, StgSessionsAsset>();
         builder.Services.AddSingleton<Asset, FactSessionAsset>();
+        builder.Services.AddSingleton<Asset, StgFilmsAsset>();
+        builder.Services.AddSingleton<Asset, DimFilmAsset>();
         builder.Services.AddSingleton(sp => new AssetGraph(sp.GetServices<Asset>()));
 
         builder.Services.AddSingleton<RawObjectLedger>();

@@ -25,6 +25,16 @@ public static partial class CuratedPartitionKey
         return $"{PartitionPrefix(table, businessDate)}part-{inputHash}.parquet";
     }
 
+    /// <summary>A file of an unpartitioned table: <c>curated/{table}/part-{input_hash}.parquet</c>.</summary>
+    public static string Part(string table, string inputHash)
+    {
+        if (!InputHashPattern().IsMatch(inputHash))
+        {
+            throw new ArgumentException($"Input hash '{inputHash}' must be lower-case hex.", nameof(inputHash));
+        }
+        return $"{TablePrefix(table)}part-{inputHash}.parquet";
+    }
+
     [GeneratedRegex("^[0-9a-f]{8,64}$")]
     private static partial Regex InputHashPattern();
 }

@@ -30,5 +30,6 @@ public static partial class CuratedTables
         Description: "One row per session, with its sales rolled up.");
 
     /// <summary>Every curated table, in the order the Glue export lists them.</summary>
-    public static IReadOnlyList<TableSchema> All { get; } = [FactSession];
+    /// <remarks>A property, not a field: the tables are fields of other files of this partial class, whose initialization order C# does not define.</remarks>
+    public static IReadOnlyList<TableSchema> All => [FactSession, DimFilm];
 }

@@ -9,7 +9,8 @@ public static class ParquetTableReader
     public static async IAsyncEnumerable<TableColumns> ReadRowGroupsAsync(
         TableSchema table, Stream input, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var reader = await ParquetReader.CreateAsync(input, cancellationToken: cancellationToken);
+        // DATE columns come back as DateTime unless asked for DateOnly, which TableColumns holds.
+        await using var reader = await ParquetReader.CreateAsync(input, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken);
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name);
         foreach (var column in table.Columns)
         {

@@ -4,7 +4,7 @@ namespace CinemaStats.Core.Tables;
 /// Tables the transform keeps between a raw object and the curated model: each raw object's
 /// parsed rows, split by business date, so a curated partition can be rebuilt from all inputs.
 /// </summary>
-public static class StagingTables
+public static partial class StagingTables
 {
     public static readonly TableSchema StgSessions = new(
         "stg_sessions",

@@ -64,8 +64,22 @@ public sealed class PipelineRunner(
             }
         });
 
-        foreach (var asset in graph.InOrder.OfType<DailyAsset>())
+        // In dependency order, so an unpartitioned asset may read daily ones and the other way round.
+        foreach (var next in graph.InOrder)
         {
+            if (next is UnpartitionedAsset unpartitioned)
+            {
+                // Its fingerprint comes from one listing of its inputs: cheap enough to check on every run.
+                if (await MaterializeUnpartitionedAsync(unpartitioned, request.Force, context, cancellationToken) is { } outcome)
+                {
+                    partitions.Add(outcome);
+                }
+                continue;
+            }
+            if (next is not DailyAsset asset)
+            {
+                continue;
+            }
             var dates = touched.Keys.ToHashSet();
             if (request.ScanAllDates)
             {
@@ -155,7 +169,7 @@ public sealed class PipelineRunner(
                     ? Carry(current?.State, asset, partition, fingerprint, AssetPartitionState.Blocked, blocker, context.RunId, inputs)
                     : await BuildAndWriteAsync(asset, date, inputs, fingerprint, context, cancellationToken);
                 await states.SaveAsync(next, current?.ETag, cancellationToken);
-                await DeleteUnpublishedPartsAsync(asset, date, next.Files, cancellationToken);
+                await DeleteUnpublishedPartsAsync(CuratedPartitionKey.PartitionPrefix(asset.Output.Name, date), next.Files, cancellationToken);
                 context.Log.Info($"{asset.Name} {partition}: {next.Status}, {next.RowsOut} rows, version {next.DataVersion}" + (next.Error is null ? "" : $" ({next.Error})"));
                 return new RunPartition(asset.Name, partition, next.Status, next.Error);
             }
@@ -181,11 +195,65 @@ public sealed class PipelineRunner(
         }
     }
 
-    private async Task<AssetPartitionState> BuildAndWriteAsync(
-        DailyAsset asset, DateOnly date, IReadOnlyList<InputVersion> inputs, string fingerprint, MaterializeContext context, CancellationToken cancellationToken)
+    /// <summary>Rebuilds an unpartitioned asset if its inputs changed (or when forced), then publishes it.</summary>
+    public async Task<RunPartition?> MaterializeUnpartitionedAsync(UnpartitionedAsset asset, bool force, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        const string partition = UnpartitionedAsset.Partition;
+        context = context with { Partition = partition };
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await states.GetAsync(asset.Name, partition, cancellationToken);
+            try
+            {
+                var inputs = await TransientFaults.RetryAsync(() => asset.InputsAsync(context, cancellationToken), context.Log, $"{asset.Name} inputs", cancellationToken);
+                var fingerprint = Fingerprint(asset, inputs);
+                if (!force && current is { State: var known } && known.InputFingerprint == fingerprint && known.Status == AssetPartitionState.Materialized)
+                {
+                    return null;
+                }
+                if (current is null && inputs.Count == 0)
+                {
+                    return null; // nothing staged yet: no empty table to publish
+                }
+                var next = await WriteAsync(asset, inputs, fingerprint, CuratedPartitionKey.Part(asset.Output.Name, fingerprint[..16]),
+                    () => asset.BuildAsync(inputs, context, cancellationToken), context, cancellationToken);
+                await states.SaveAsync(next, current?.ETag, cancellationToken);
+                await DeleteUnpublishedPartsAsync(CuratedPartitionKey.TablePrefix(asset.Output.Name), next.Files, cancellationToken);
+                context.Log.Info($"{asset.Name}: {next.Status}, {next.RowsOut} rows, version {next.DataVersion}");
+                return new RunPartition(asset.Name, partition, next.Status, next.Error);
+            }
+            catch (ObjectPreconditionFailedException) when (attempt < 3)
+            {
+                context.Log.Info($"{asset.Name}: another worker updated it; re-planning");
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not ObjectPreconditionFailedException)
+            {
+                context.Log.Error($"{asset.Name}: {e.Message}");
+                var failed = Carry(current?.State, asset, partition, current?.State.InputFingerprint ?? "", AssetPartitionState.Failed, e.Message, context.RunId, current?.State.Inputs ?? []);
+                try
+                {
+                    await states.SaveAsync(failed, current?.ETag, cancellationToken);
+                }
+                catch (Exception recordError) when (recordError is not OperationCanceledException)
+                {
+                    context.Log.Warn($"{asset.Name}: could not record the failure ({recordError.Message})");
+                }
+                return new RunPartition(asset.Name, partition, AssetPartitionState.Failed, e.Message);
+            }
+        }
+    }
+
+    private Task<AssetPartitionState> BuildAndWriteAsync(
+        DailyAsset asset, DateOnly date, IReadOnlyList<InputVersion> inputs, string fingerprint, MaterializeContext context, CancellationToken cancellationToken) =>
+        WriteAsync(asset, inputs, fingerprint, CuratedPartitionKey.Part(asset.Output.Name, date, fingerprint[..16]),
+            () => asset.BuildAsync(date, inputs, context, cancellationToken), context, cancellationToken);
+
+    /// <summary>Builds the rows, runs the checks and writes the file; the caller publishes the returned state.</summary>
+    private async Task<AssetPartitionState> WriteAsync(
+        Asset asset, IReadOnlyList<InputVersion> inputs, string fingerprint, string key, Func<Task<DailyResult>> build, MaterializeContext context, CancellationToken cancellationToken)
     {
         var timer = Stopwatch.StartNew();
-        var built = await TransientFaults.RetryAsync(() => asset.BuildAsync(date, inputs, context, cancellationToken), context.Log, $"{asset.Name} {context.Partition}", cancellationToken);
+        var built = await TransientFaults.RetryAsync(build, context.Log, $"{asset.Name} {context.Partition}", cancellationToken);
         var checks = asset.Checks.Select(check =>
         {
             var verdict = check.Evaluate(built.Rows);
@@ -196,7 +264,6 @@ public sealed class PipelineRunner(
             context.Log.Warn($"{asset.Name} {context.Partition}: check {failedCheck.Name} failed ({failedCheck.Severity}): {failedCheck.Detail}");
         }
 
-        var key = CuratedPartitionKey.Part(asset.Output.Name, date, fingerprint[..16]);
         long bytes;
         var temp = Path.GetTempFileName();
         try
@@ -244,16 +311,16 @@ public sealed class PipelineRunner(
     }
 
     /// <summary>A state that keeps what was published before (readers see no gap) with a new status.</summary>
-    private AssetPartitionState Carry(AssetPartitionState? previous, DailyAsset asset, string partition, string fingerprint, string status, string error, string runId, IReadOnlyList<InputVersion> inputs) =>
+    private AssetPartitionState Carry(AssetPartitionState? previous, Asset asset, string partition, string fingerprint, string status, string error, string runId, IReadOnlyList<InputVersion> inputs) =>
         new(asset.Name, partition, status, previous?.DataVersion, previous?.Files ?? [], inputs, status == AssetPartitionState.Blocked ? fingerprint : previous?.InputFingerprint ?? "",
             previous?.RowsIn ?? 0, previous?.RowsOut ?? 0, previous?.RowsQuarantined ?? 0, previous?.Bytes ?? 0, 0, SchemaHash(asset.Output),
             previous?.Checks ?? [], error, runId, clock.GetUtcNow());
 
     /// <summary>Parts of the partition that the published state does not name: left by an older version or a crash.</summary>
-    private async Task DeleteUnpublishedPartsAsync(DailyAsset asset, DateOnly date, IReadOnlyList<string> published, CancellationToken cancellationToken)
+    private async Task DeleteUnpublishedPartsAsync(string prefix, IReadOnlyList<string> published, CancellationToken cancellationToken)
     {
         var keep = published.ToHashSet(StringComparer.Ordinal);
-        await foreach (var head in store.ListAllAsync(CuratedPartitionKey.PartitionPrefix(asset.Output.Name, date), cancellationToken))
+        await foreach (var head in store.ListAllAsync(prefix, cancellationToken))
         {
             if (!keep.Contains(head.Key))
             {
@@ -263,7 +330,7 @@ public sealed class PipelineRunner(
     }
 
     /// <summary>Inputs, the asset's code version and its output schema: the same fingerprint means the same output.</summary>
-    public static string Fingerprint(DailyAsset asset, IReadOnlyList<InputVersion> inputs)
+    public static string Fingerprint(Asset asset, IReadOnlyList<InputVersion> inputs)
     {
         var text = new StringBuilder($"{asset.Name}\n{asset.CodeVersion}\n{SchemaHash(asset.Output)}\n");
         foreach (var input in inputs.OrderBy(i => i.Key, StringComparer.Ordinal))
