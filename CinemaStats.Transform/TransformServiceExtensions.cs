@@ -21,6 +21,8 @@ public static class TransformServiceExtensions
 
         // The asset registry: one line per asset.
         builder.Services.AddSingleton<Asset, StgSessionsAsset>();
+        builder.Services.AddSingleton<Asset, StgPosTransactionsAsset>();
+        builder.Services.AddSingleton<Asset, FactTicketLineAsset>();
         builder.Services.AddSingleton<Asset, FactSessionAsset>();
         builder.Services.AddSingleton<Asset, StgFilmsAsset>();
         builder.Services.AddSingleton<Asset, DimFilmAsset>();

@@ -27,22 +27,38 @@ public static class ParquetTableReader
             for (var i = 0; i < table.Columns.Count; i++)
             {
                 var field = fields[table.Columns[i].Name];
+                var required = !table.Columns[i].Nullable;
                 switch (columns[i])
                 {
                     case string?[] strings:
                         await rowGroup.ReadAsync(field, strings.AsMemory()!, null, cancellationToken);
                         break;
+                    case int?[] ints when required:
+                        await ReadRequiredAsync(rowGroup, field, ints, cancellationToken);
+                        break;
                     case int?[] ints:
                         await rowGroup.ReadAsync<int>(field, ints.AsMemory(), null, cancellationToken);
+                        break;
+                    case long?[] longs when required:
+                        await ReadRequiredAsync(rowGroup, field, longs, cancellationToken);
                         break;
                     case long?[] longs:
                         await rowGroup.ReadAsync<long>(field, longs.AsMemory(), null, cancellationToken);
                         break;
+                    case bool?[] bools when required:
+                        await ReadRequiredAsync(rowGroup, field, bools, cancellationToken);
+                        break;
                     case bool?[] bools:
                         await rowGroup.ReadAsync<bool>(field, bools.AsMemory(), null, cancellationToken);
                         break;
+                    case DateTime?[] times when required:
+                        await ReadRequiredAsync(rowGroup, field, times, cancellationToken);
+                        break;
                     case DateTime?[] times:
                         await rowGroup.ReadAsync<DateTime>(field, times.AsMemory(), null, cancellationToken);
+                        break;
+                    case DateOnly?[] dates when required:
+                        await ReadRequiredAsync(rowGroup, field, dates, cancellationToken);
                         break;
                     case DateOnly?[] dates:
                         await rowGroup.ReadAsync<DateOnly>(field, dates.AsMemory(), null, cancellationToken);
@@ -50,6 +66,21 @@ public static class ParquetTableReader
                 }
             }
             yield return columns;
+        }
+    }
+
+    /// <summary>
+    /// Parquet.Net 6.1 misplaces values when it reads a required column into a nullable buffer
+    /// (seen on booleans and on longer int64 columns): read the plain values, then widen them.
+    /// </summary>
+    private static async Task ReadRequiredAsync<T>(ParquetRowGroupReader rowGroup, DataField field, T?[] target, CancellationToken cancellationToken)
+        where T : struct
+    {
+        var values = new T[target.Length];
+        await rowGroup.ReadAsync<T>(field, values.AsMemory(), null, cancellationToken);
+        for (var i = 0; i < values.Length; i++)
+        {
+            target[i] = values[i];
         }
     }
 }

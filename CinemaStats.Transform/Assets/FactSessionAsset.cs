@@ -3,6 +3,7 @@ using CinemaStats.Core.Layout;
 using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Tables;
 using CinemaStats.Transform.Engine;
+using CinemaStats.Transform.Pos;
 
 namespace CinemaStats.Transform.Assets;
 
@@ -10,16 +11,22 @@ namespace CinemaStats.Transform.Assets;
 /// <c>fact_session</c>: one row per session and business date, from every staged sessions file
 /// of that date. Reads: stg_sessions · Partitioned by: business date · Writes:
 /// curated/fact_session/business_date=…/ · De-duplication: when files repeat a session_id, the
-/// row of the most recently received file wins (then the later line) · Sales columns are 0
-/// until POS lines are rolled up.
+/// row of the most recently received file wins (then the later line) · Sales roll-up from the
+/// published fact_ticket_line of the same date, by session_id (DATA.md KPIs): adm = Σ ticket
+/// quantity (refunds negative, VOID left out, comps in), paid_adm = adm without COMP,
+/// gbo_minor = Σ ticket amount_minor (net of refunds, without fees), concessions_minor = Σ
+/// concession amount_minor. Amounts in another currency than the session's are not added (logged).
 /// </summary>
 public sealed class FactSessionAsset : DailyAsset
 {
     public override string Name => CuratedTables.FactSession.Name;
 
-    public override IReadOnlyList<string> Upstream => [StagingTables.StgSessions.Name];
+    public override IReadOnlyList<string> Upstream => [StagingTables.StgSessions.Name, CuratedTables.FactTicketLine.Name];
 
     public override TableSchema Output => CuratedTables.FactSession;
+
+    /// <summary>2: sales rolled up from fact_ticket_line.</summary>
+    public override string CodeVersion => "2";
 
     public override IReadOnlyList<AssetCheck> Checks { get; } =
     [
@@ -41,6 +48,13 @@ public sealed class FactSessionAsset : DailyAsset
         await foreach (var head in context.Store.ListAllAsync(PipelineKey.StagingPrefix(StagingTables.StgSessions.Name, businessDate), cancellationToken))
         {
             inputs.Add(new InputVersion(head.Key, head.ETag));
+        }
+        // The published ticket lines of the date (a partition built from no POS input adds nothing):
+        // new POS data republishes them under a new name, which makes this partition stale.
+        var sales = (await new AssetPartitionStates(context.Store).GetAsync(CuratedTables.FactTicketLine.Name, businessDate.ToString("yyyy-MM-dd"), cancellationToken))?.State;
+        if (sales is { Inputs.Count: > 0 })
+        {
+            inputs.AddRange(sales.Files.Select(file => new InputVersion(file, sales.DataVersion ?? "")));
         }
         return inputs;
     }
@@ -64,7 +78,7 @@ public sealed class FactSessionAsset : DailyAsset
         var staged = StagingTables.StgSessions;
         var winners = new Dictionary<string, (TableColumns Rows, int Index, DateTime ReceivedAt, string Source, long Line)>(StringComparer.Ordinal);
         long rowsIn = 0;
-        foreach (var input in inputs)
+        foreach (var input in inputs.Where(i => !IsTicketLines(i)))
         {
             await foreach (var rows in StagingFiles.ReadAsync(context.Store, input.Key, staged, cancellationToken))
             {
@@ -95,8 +109,76 @@ public sealed class FactSessionAsset : DailyAsset
         {
             Array.Fill((long?[])output[sales], 0L);
         }
+        await RollUpSalesAsync(output, inputs.Where(IsTicketLines), context, cancellationToken);
         var dropped = rowsIn - ordered.Count;
         return new DailyResult(output, rowsIn, dropped, "repeated session_id: the most recently received row wins");
+    }
+
+    private static bool IsTicketLines(InputVersion input) =>
+        input.Key.StartsWith(CuratedPartitionKey.TablePrefix(CuratedTables.FactTicketLine.Name), StringComparison.Ordinal);
+
+    /// <summary>Adds each session's non-void ticket and concession lines to its sales columns.</summary>
+    private static async Task RollUpSalesAsync(TableColumns sessions, IEnumerable<InputVersion> ticketLines, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        var ids = sessions.Get<string?>("session_id");
+        var currencies = sessions.Get<string?>("currency");
+        var adm = sessions.Get<long?>("adm");
+        var paid = sessions.Get<long?>("paid_adm");
+        var gbo = sessions.Get<long?>("gbo_minor");
+        var concessions = sessions.Get<long?>("concessions_minor");
+        var row = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < sessions.RowCount; i++)
+        {
+            row[ids[i]!] = i;
+            (adm[i], paid[i], gbo[i], concessions[i]) = (0L, 0L, 0L, 0L);
+        }
+
+        long otherCurrency = 0, unknownSession = 0;
+        foreach (var input in ticketLines)
+        {
+            await foreach (var lines in StagingFiles.ReadAsync(context.Store, input.Key, CuratedTables.FactTicketLine, cancellationToken))
+            {
+                var sessionIds = lines.Get<string?>("session_id");
+                var types = lines.Get<string?>("line_type");
+                var quantities = lines.Get<int?>("quantity");
+                var amounts = lines.Get<long?>("amount_minor");
+                var lineCurrencies = lines.Get<string?>("currency");
+                var voids = lines.Get<bool?>("is_void");
+                var comps = lines.Get<bool?>("is_comp");
+                for (var j = 0; j < lines.RowCount; j++)
+                {
+                    if (voids[j] is true || types[j] is not (PosCodes.Ticket or PosCodes.Concession) || sessionIds[j] is not { } sessionId)
+                    {
+                        continue;
+                    }
+                    if (!row.TryGetValue(sessionId, out var i))
+                    {
+                        unknownSession++;
+                        continue;
+                    }
+                    var sameCurrency = lineCurrencies[j] == currencies[i];
+                    otherCurrency += sameCurrency ? 0 : 1;
+                    if (types[j] == PosCodes.Ticket)
+                    {
+                        adm[i] += quantities[j]!.Value;
+                        paid[i] += comps[j] is true ? 0 : quantities[j]!.Value;
+                        gbo[i] += sameCurrency ? amounts[j]!.Value : 0;
+                    }
+                    else
+                    {
+                        concessions[i] += sameCurrency ? amounts[j]!.Value : 0;
+                    }
+                }
+            }
+        }
+        if (otherCurrency > 0)
+        {
+            context.Log.Warn($"{CuratedTables.FactSession.Name} {context.Partition}: {otherCurrency} lines in another currency than their session's were not added to its amounts");
+        }
+        if (unknownSession > 0)
+        {
+            context.Log.Info($"{CuratedTables.FactSession.Name} {context.Partition}: {unknownSession} ticket and concession lines name a session not scheduled on this date");
+        }
     }
 
     private static bool Later((TableColumns, int, DateTime ReceivedAt, string Source, long Line) a, (TableColumns, int, DateTime ReceivedAt, string Source, long Line) b)

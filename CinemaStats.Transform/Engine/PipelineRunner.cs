@@ -149,27 +149,74 @@ public sealed class PipelineRunner(
     }
 
     /// <summary>Rebuilds one daily partition if its inputs changed (or when forced), then publishes it.</summary>
-    public async Task<RunPartition?> MaterializeDailyAsync(DailyAsset asset, DateOnly date, bool force, MaterializeContext context, CancellationToken cancellationToken)
+    public Task<RunPartition?> MaterializeDailyAsync(DailyAsset asset, DateOnly date, bool force, MaterializeContext context, CancellationToken cancellationToken)
     {
         var partition = date.ToString("yyyy-MM-dd");
         context = context with { Partition = partition };
+        return PublishAsync(new PartitionPlan(
+            asset, partition, force,
+            () => asset.InputsAsync(date, context, cancellationToken),
+            fingerprint => CuratedPartitionKey.Part(asset.Output.Name, date, fingerprint[..16]),
+            inputs => asset.BuildAsync(date, inputs, context, cancellationToken),
+            CuratedPartitionKey.PartitionPrefix(asset.Output.Name, date),
+            CheckUpstream: true,
+            PublishWithoutInputs: true), context, cancellationToken);
+    }
+
+    /// <summary>Rebuilds an unpartitioned asset if its inputs changed (or when forced), then publishes it.</summary>
+    public Task<RunPartition?> MaterializeUnpartitionedAsync(UnpartitionedAsset asset, bool force, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        context = context with { Partition = UnpartitionedAsset.Partition };
+        return PublishAsync(new PartitionPlan(
+            asset, UnpartitionedAsset.Partition, force,
+            () => asset.InputsAsync(context, cancellationToken),
+            fingerprint => CuratedPartitionKey.Part(asset.Output.Name, fingerprint[..16]),
+            inputs => asset.BuildAsync(inputs, context, cancellationToken),
+            CuratedPartitionKey.TablePrefix(asset.Output.Name),
+            CheckUpstream: false,
+            PublishWithoutInputs: false), context, cancellationToken);
+    }
+
+    /// <summary>How to rebuild one partition of one asset.</summary>
+    /// <param name="PublishWithoutInputs">Whether a partition with no inputs at all is published (empty) rather than skipped.</param>
+    private sealed record PartitionPlan(
+        Asset Asset, string Partition, bool Force,
+        Func<Task<IReadOnlyList<InputVersion>>> Inputs,
+        Func<string, string> KeyFor,
+        Func<IReadOnlyList<InputVersion>, Task<DailyResult>> Build,
+        string PartsPrefix,
+        bool CheckUpstream,
+        bool PublishWithoutInputs);
+
+    /// <summary>
+    /// The one publishing path: compare fingerprints, build, check, write, switch the state under a
+    /// conditional write (re-planning when another worker got there first), delete what the state
+    /// no longer names. A failure keeps the last good files and records why.
+    /// </summary>
+    private async Task<RunPartition?> PublishAsync(PartitionPlan plan, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        var (asset, partition) = (plan.Asset, plan.Partition);
         for (var attempt = 1; ; attempt++)
         {
             var current = await states.GetAsync(asset.Name, partition, cancellationToken);
             try
             {
-                var inputs = await TransientFaults.RetryAsync(() => asset.InputsAsync(date, context, cancellationToken), context.Log, $"{asset.Name} {partition} inputs", cancellationToken);
+                var inputs = await TransientFaults.RetryAsync(plan.Inputs, context.Log, $"{asset.Name} {partition} inputs", cancellationToken);
                 var fingerprint = Fingerprint(asset, inputs);
-                if (!force && current is { State: var known } && known.InputFingerprint == fingerprint && known.Status == AssetPartitionState.Materialized)
+                if (!plan.Force && current is { State: var known } && known.InputFingerprint == fingerprint && known.Status == AssetPartitionState.Materialized)
                 {
                     return null;
                 }
-                var blocker = await BlockingUpstreamAsync(asset, partition, cancellationToken);
+                if (!plan.PublishWithoutInputs && current is null && inputs.Count == 0)
+                {
+                    return null;
+                }
+                var blocker = plan.CheckUpstream ? await BlockingUpstreamAsync(asset, partition, cancellationToken) : null;
                 var next = blocker is not null
                     ? Carry(current?.State, asset, partition, fingerprint, AssetPartitionState.Blocked, blocker, context.RunId, inputs)
-                    : await BuildAndWriteAsync(asset, date, inputs, fingerprint, context, cancellationToken);
+                    : await WriteAsync(asset, inputs, fingerprint, plan.KeyFor(fingerprint), () => plan.Build(inputs), context, cancellationToken);
                 await states.SaveAsync(next, current?.ETag, cancellationToken);
-                await DeleteUnpublishedPartsAsync(CuratedPartitionKey.PartitionPrefix(asset.Output.Name, date), next.Files, cancellationToken);
+                await DeleteUnpublishedPartsAsync(plan.PartsPrefix, next.Files, cancellationToken);
                 context.Log.Info($"{asset.Name} {partition}: {next.Status}, {next.RowsOut} rows, version {next.DataVersion}" + (next.Error is null ? "" : $" ({next.Error})"));
                 return new RunPartition(asset.Name, partition, next.Status, next.Error);
             }
@@ -194,59 +241,6 @@ public sealed class PipelineRunner(
             }
         }
     }
-
-    /// <summary>Rebuilds an unpartitioned asset if its inputs changed (or when forced), then publishes it.</summary>
-    public async Task<RunPartition?> MaterializeUnpartitionedAsync(UnpartitionedAsset asset, bool force, MaterializeContext context, CancellationToken cancellationToken)
-    {
-        const string partition = UnpartitionedAsset.Partition;
-        context = context with { Partition = partition };
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await states.GetAsync(asset.Name, partition, cancellationToken);
-            try
-            {
-                var inputs = await TransientFaults.RetryAsync(() => asset.InputsAsync(context, cancellationToken), context.Log, $"{asset.Name} inputs", cancellationToken);
-                var fingerprint = Fingerprint(asset, inputs);
-                if (!force && current is { State: var known } && known.InputFingerprint == fingerprint && known.Status == AssetPartitionState.Materialized)
-                {
-                    return null;
-                }
-                if (current is null && inputs.Count == 0)
-                {
-                    return null; // nothing staged yet: no empty table to publish
-                }
-                var next = await WriteAsync(asset, inputs, fingerprint, CuratedPartitionKey.Part(asset.Output.Name, fingerprint[..16]),
-                    () => asset.BuildAsync(inputs, context, cancellationToken), context, cancellationToken);
-                await states.SaveAsync(next, current?.ETag, cancellationToken);
-                await DeleteUnpublishedPartsAsync(CuratedPartitionKey.TablePrefix(asset.Output.Name), next.Files, cancellationToken);
-                context.Log.Info($"{asset.Name}: {next.Status}, {next.RowsOut} rows, version {next.DataVersion}");
-                return new RunPartition(asset.Name, partition, next.Status, next.Error);
-            }
-            catch (ObjectPreconditionFailedException) when (attempt < 3)
-            {
-                context.Log.Info($"{asset.Name}: another worker updated it; re-planning");
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not ObjectPreconditionFailedException)
-            {
-                context.Log.Error($"{asset.Name}: {e.Message}");
-                var failed = Carry(current?.State, asset, partition, current?.State.InputFingerprint ?? "", AssetPartitionState.Failed, e.Message, context.RunId, current?.State.Inputs ?? []);
-                try
-                {
-                    await states.SaveAsync(failed, current?.ETag, cancellationToken);
-                }
-                catch (Exception recordError) when (recordError is not OperationCanceledException)
-                {
-                    context.Log.Warn($"{asset.Name}: could not record the failure ({recordError.Message})");
-                }
-                return new RunPartition(asset.Name, partition, AssetPartitionState.Failed, e.Message);
-            }
-        }
-    }
-
-    private Task<AssetPartitionState> BuildAndWriteAsync(
-        DailyAsset asset, DateOnly date, IReadOnlyList<InputVersion> inputs, string fingerprint, MaterializeContext context, CancellationToken cancellationToken) =>
-        WriteAsync(asset, inputs, fingerprint, CuratedPartitionKey.Part(asset.Output.Name, date, fingerprint[..16]),
-            () => asset.BuildAsync(date, inputs, context, cancellationToken), context, cancellationToken);
 
     /// <summary>Builds the rows, runs the checks and writes the file; the caller publishes the returned state.</summary>
     private async Task<AssetPartitionState> WriteAsync(
@@ -294,7 +288,7 @@ public sealed class PipelineRunner(
     }
 
     /// <summary>The first upstream partition of the same date whose blocking check failed, as a reason; null when none.</summary>
-    private async Task<string?> BlockingUpstreamAsync(DailyAsset asset, string partition, CancellationToken cancellationToken)
+    private async Task<string?> BlockingUpstreamAsync(Asset asset, string partition, CancellationToken cancellationToken)
     {
         foreach (var upstream in asset.Upstream.Select(graph.Find).OfType<DailyAsset>())
         {

@@ -17,7 +17,7 @@ public sealed class PipelineHarness
     {
         Store = store;
         Options = options ?? new TransformOptions();
-        Graph = new AssetGraph(assets ?? [new StgSessionsAsset(), new FactSessionAsset()]);
+        Graph = new AssetGraph(assets ?? AllAssets());
         Ledger = new RawObjectLedger(store);
         States = new AssetPartitionStates(store);
         Runs = new RunHistory(store, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System);
@@ -25,6 +25,10 @@ public sealed class PipelineHarness
         Freshness = new FreshnessMonitor(store, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, new TestMeterFactory(), NullLogger<FreshnessMonitor>.Instance);
         Worker = new PipelineWorker(store, Runner, Ledger, Freshness, Microsoft.Extensions.Options.Options.Create(Options), TimeProvider.System, NullLogger<PipelineWorker>.Instance);
     }
+
+    /// <summary>The assets the worker registers, in a fresh set.</summary>
+    public static IEnumerable<Asset> AllAssets() =>
+        [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FactSessionAsset()];
 
     public IObjectStore Store { get; }
     public TransformOptions Options { get; }

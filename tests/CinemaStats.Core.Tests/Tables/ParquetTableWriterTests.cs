@@ -101,6 +101,42 @@ public sealed class ParquetTableWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task What_the_reader_reads_back_is_what_the_writer_wrote_row_for_row()
+    {
+        const int rows = 6;
+        var written = TableColumns.Create(Sample, rows);
+        for (var i = 0; i < rows; i++)
+        {
+            written.Get<string?>("id")[i] = $"id-{i}";
+            written.Get<string?>("kind")[i] = i % 2 == 0 ? null : "3D";
+            written.Get<int?>("seats")[i] = i % 3 == 0 ? null : i * 10;
+            written.Get<long?>("amount_minor")[i] = i * 100 - 250;
+            written.Get<bool?>("flag")[i] = i % 3 == 2;
+            written.Get<DateOnly?>("day")[i] = new DateOnly(2026, 3, 1).AddDays(i);
+            written.Get<DateTime?>("at_utc")[i] = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i);
+            written.Get<DateTime?>("at_local")[i] = new DateTime(2026, 3, 1).AddMinutes(i);
+        }
+        await using (var file = File.Create(_path))
+        await using (var writer = await ParquetTableWriter.CreateAsync(Sample, file, TestContext.Current.CancellationToken))
+        {
+            await writer.WriteRowGroupAsync(written, TestContext.Current.CancellationToken);
+        }
+
+        await using var input = File.OpenRead(_path);
+        var read = new List<TableColumns>();
+        await foreach (var group in ParquetTableReader.ReadRowGroupsAsync(Sample, input, TestContext.Current.CancellationToken))
+        {
+            read.Add(group);
+        }
+
+        var back = Assert.Single(read);
+        foreach (var column in Sample.Columns)
+        {
+            Assert.Equal(written[column.Name].Cast<object?>(), back[column.Name].Cast<object?>());
+        }
+    }
+
+    [Fact]
     public async Task A_null_in_a_required_column_is_refused_before_writing()
     {
         var columns = TableColumns.Create(Sample, 1);

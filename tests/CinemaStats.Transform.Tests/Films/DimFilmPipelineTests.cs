@@ -15,7 +15,7 @@ public sealed class DimFilmPipelineTests : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private PipelineHarness Harness() =>
-        new(new FileSystemObjectStore(_root), [new StgSessionsAsset(), new FactSessionAsset(), new StgFilmsAsset(), new DimFilmAsset()]);
+        new(new FileSystemObjectStore(_root), [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FactSessionAsset(), new StgFilmsAsset(), new DimFilmAsset()]);
 
     private static async Task<RawObjectKey> PutAsync(PipelineHarness h, string text, string extension)
     {

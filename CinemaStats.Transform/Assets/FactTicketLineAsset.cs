@@ -1,0 +1,129 @@
+using CinemaStats.Core.Layout;
+using CinemaStats.Core.Pipeline;
+using CinemaStats.Core.Storage;
+using CinemaStats.Core.Tables;
+using CinemaStats.Transform.Engine;
+using CinemaStats.Transform.Pos;
+
+namespace CinemaStats.Transform.Assets;
+
+/// <summary>
+/// <c>fact_ticket_line</c>: one row per POS transaction line and business date, from every staged
+/// POS file of that date. Reads: stg_pos_transactions · Partitioned by: business date · Writes:
+/// curated/fact_ticket_line/business_date=…/ · De-duplication: a whole file re-sent repeats every
+/// (transaction_id, line_no); the row of the most recently received file wins (then the later
+/// object key, then the later line), and the others count as dropped.
+/// </summary>
+public sealed class FactTicketLineAsset : DailyAsset
+{
+    public override string Name => CuratedTables.FactTicketLine.Name;
+
+    public override IReadOnlyList<string> Upstream => [StagingTables.StgPosTransactions.Name];
+
+    public override TableSchema Output => CuratedTables.FactTicketLine;
+
+    public override IReadOnlyList<AssetCheck> Checks { get; } =
+    [
+        new("transaction_line_unique", CheckSeverity.Block, "Each (transaction_id, line_no) appears once per business date.",
+            rows => Duplicates(rows) is var n && n == 0
+                ? CheckVerdict.Pass("no duplicate (transaction_id, line_no)")
+                : CheckVerdict.Fail($"{n} duplicate (transaction_id, line_no) keys")),
+        new("currency_is_iso_code", CheckSeverity.Warn, "Currency is three upper-case letters (ISO 4217).",
+            rows => rows.Get<string?>("currency").Count(c => c is null || c.Length != 3 || !c.All(char.IsAsciiLetterUpper)) is var n && n == 0
+                ? CheckVerdict.Pass("every currency is a three-letter code")
+                : CheckVerdict.Fail($"{n} lines with a currency that is not three upper-case letters")),
+        new("ticket_lines_have_session", CheckSeverity.Warn, "Ticket lines name their session; those that do not are left out of fact_session.",
+            rows => TicketLinesWithoutSession(rows) is var n && n == 0
+                ? CheckVerdict.Pass("every ticket line has a session_id")
+                : CheckVerdict.Fail($"{n} ticket lines without session_id (not rolled up to a session)")),
+    ];
+
+    public override async Task<IReadOnlyList<InputVersion>> InputsAsync(DateOnly businessDate, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        var inputs = new List<InputVersion>();
+        await foreach (var head in context.Store.ListAllAsync(PipelineKey.StagingPrefix(StagingTables.StgPosTransactions.Name, businessDate), cancellationToken))
+        {
+            inputs.Add(new InputVersion(head.Key, head.ETag));
+        }
+        return inputs;
+    }
+
+    public override async Task<IReadOnlyList<DateOnly>> DatesWithInputsAsync(MaterializeContext context, CancellationToken cancellationToken)
+    {
+        var dates = new SortedSet<DateOnly>();
+        await foreach (var head in context.Store.ListAllAsync(PipelineKey.StagingPrefix(StagingTables.StgPosTransactions.Name), cancellationToken))
+        {
+            var segment = head.Key.Split('/').FirstOrDefault(s => s.StartsWith("business_date=", StringComparison.Ordinal));
+            if (segment is not null && DateOnly.TryParse(segment["business_date=".Length..], out var date))
+            {
+                dates.Add(date);
+            }
+        }
+        return [.. dates];
+    }
+
+    public override async Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        var staged = StagingTables.StgPosTransactions;
+        var winners = new Dictionary<(string TransactionId, int LineNo), Candidate>();
+        long rowsIn = 0;
+        foreach (var input in inputs)
+        {
+            await foreach (var rows in StagingFiles.ReadAsync(context.Store, input.Key, staged, cancellationToken))
+            {
+                var ids = rows.Get<string?>("transaction_id");
+                var lineNos = rows.Get<int?>("line_no");
+                var received = rows.Get<DateTime?>("source_received_at");
+                var sources = rows.Get<string?>("source_object");
+                var lines = rows.Get<long?>("source_line");
+                for (var i = 0; i < rows.RowCount; i++)
+                {
+                    rowsIn++;
+                    var key = (ids[i]!, lineNos[i]!.Value);
+                    var candidate = new Candidate(rows, i, received[i]!.Value, sources[i]!, lines[i]!.Value);
+                    if (!winners.TryGetValue(key, out var current) || candidate.IsLaterThan(current))
+                    {
+                        winners[key] = candidate;
+                    }
+                }
+            }
+        }
+
+        var ordered = winners
+            .OrderBy(w => w.Key.TransactionId, StringComparer.Ordinal).ThenBy(w => w.Key.LineNo)
+            .Select(w => w.Value).ToList();
+        var output = TableColumns.Create(Output, ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            output.CopyRow(ordered[i].Rows, ordered[i].Index, i);
+        }
+        return new DailyResult(output, rowsIn, rowsIn - ordered.Count, "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins");
+    }
+
+    private sealed record Candidate(TableColumns Rows, int Index, DateTime ReceivedAt, string Source, long Line)
+    {
+        public bool IsLaterThan(Candidate other)
+        {
+            if (ReceivedAt != other.ReceivedAt)
+            {
+                return ReceivedAt > other.ReceivedAt;
+            }
+            var bySource = string.CompareOrdinal(Source, other.Source);
+            return bySource != 0 ? bySource > 0 : Line > other.Line;
+        }
+    }
+
+    private static int Duplicates(TableColumns rows)
+    {
+        var ids = rows.Get<string?>("transaction_id");
+        var lineNos = rows.Get<int?>("line_no");
+        return rows.RowCount - Enumerable.Range(0, rows.RowCount).Select(i => (ids[i], lineNos[i])).Distinct().Count();
+    }
+
+    private static int TicketLinesWithoutSession(TableColumns rows)
+    {
+        var types = rows.Get<string?>("line_type");
+        var sessions = rows.Get<string?>("session_id");
+        return Enumerable.Range(0, rows.RowCount).Count(i => types[i] == PosCodes.Ticket && sessions[i] is null);
+    }
+}
