@@ -26,7 +26,7 @@ public static class ObjectStoreServiceCollectionExtensions
     public static IObjectStore Create(StorageOptions options) => options.Mode switch
     {
         StorageMode.Filesystem => new FileSystemObjectStore(options.RootPath),
-        _ => new S3ObjectStore(CreateS3Client(options), options.Bucket, options.MultipartPartSizeMiB * 1024 * 1024),
+        _ => new S3ObjectStore(CreateS3Client(options), options.Bucket, options.MultipartPartSizeMiB * 1024 * 1024, options.RawBucket),
     };
 
     public static IAmazonS3 CreateS3Client(StorageOptions options)

@@ -9,14 +9,22 @@ namespace CinemaStats.Core.Storage;
 /// <summary>
 /// Objects in one S3 bucket. Uploads stream in parts of <see cref="PartSize"/> bytes: a
 /// small object is one PUT, a large one a multipart upload that S3 shows only once completed,
-/// so memory stays bounded and nobody reads a half-written object.
+/// so memory stays bounded and nobody reads a half-written object. Keys under <c>raw/</c> may
+/// live in a bucket of their own (<paramref name="rawBucket"/>), as they do in AWS.
 /// </summary>
-public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3ObjectStore.DefaultPartSize) : IObjectStore
+public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3ObjectStore.DefaultPartSize, string? rawBucket = null) : IObjectStore
 {
     public const int DefaultPartSize = 8 * 1024 * 1024;
     public const int MinimumPartSize = 5 * 1024 * 1024;
 
     public string Bucket { get; } = bucket;
+
+    /// <summary>The bucket of <c>raw/</c> keys: its own where configured, else <see cref="Bucket"/>.</summary>
+    public string RawBucket { get; } = string.IsNullOrEmpty(rawBucket) ? bucket : rawBucket;
+
+    /// <summary>The bucket that holds <paramref name="keyOrPrefix"/>. A listing of every key ("") covers <see cref="Bucket"/> only.</summary>
+    public string BucketFor(string keyOrPrefix) =>
+        keyOrPrefix.StartsWith(Layout.RawObjectKey.Root, StringComparison.Ordinal) ? RawBucket : Bucket;
 
     public int PartSize { get; } = partSize >= MinimumPartSize
         ? partSize
@@ -36,7 +44,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
                 {
                     var request = new PutObjectRequest
                     {
-                        BucketName = Bucket,
+                        BucketName = BucketFor(key),
                         Key = key,
                         InputStream = new MemoryStream(buffer, 0, filled, writable: false),
                         ContentType = options.ContentType,
@@ -67,7 +75,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         {
             throw new NotSupportedException("Conditional writes are for small documents; this one needs a multipart upload.");
         }
-        var start = new InitiateMultipartUploadRequest { BucketName = Bucket, Key = key, ContentType = options.ContentType };
+        var start = new InitiateMultipartUploadRequest { BucketName = BucketFor(key), Key = key, ContentType = options.ContentType };
         AddMetadata(start.Metadata, options.Metadata);
         var upload = await Guard(() => s3.InitiateMultipartUploadAsync(start, cancellationToken), key);
         var parts = new List<PartETag>();
@@ -78,7 +86,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
             {
                 var part = await Guard(() => s3.UploadPartAsync(new UploadPartRequest
                 {
-                    BucketName = Bucket,
+                    BucketName = BucketFor(key),
                     Key = key,
                     UploadId = upload.UploadId,
                     PartNumber = partNumber,
@@ -91,7 +99,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
             }
             await Guard(() => s3.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
             {
-                BucketName = Bucket,
+                BucketName = BucketFor(key),
                 Key = key,
                 UploadId = upload.UploadId,
                 PartETags = parts,
@@ -102,7 +110,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
             // Abort even when the caller cancelled: an incomplete upload is invisible but billed.
             try
             {
-                await s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = Bucket, Key = key, UploadId = upload.UploadId }, CancellationToken.None);
+                await s3.AbortMultipartUploadAsync(new AbortMultipartUploadRequest { BucketName = BucketFor(key), Key = key, UploadId = upload.UploadId }, CancellationToken.None);
             }
             catch (Exception)
             {
@@ -117,7 +125,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         ObjectKeyRules.EnsureValidKey(key);
         try
         {
-            var response = await Guard(() => s3.GetObjectAsync(Bucket, key, cancellationToken), key);
+            var response = await Guard(() => s3.GetObjectAsync(BucketFor(key), key, cancellationToken), key);
             return new ResponseOwningStream(response);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -131,7 +139,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         ObjectKeyRules.EnsureValidKey(key);
         try
         {
-            var response = await Guard(() => s3.GetObjectMetadataAsync(Bucket, key, cancellationToken), key);
+            var response = await Guard(() => s3.GetObjectMetadataAsync(BucketFor(key), key, cancellationToken), key);
             return new ObjectHead(
                 key,
                 response.ContentLength,
@@ -152,7 +160,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var response = await Guard(() => s3.ListObjectsV2Async(new ListObjectsV2Request
         {
-            BucketName = Bucket,
+            BucketName = BucketFor(prefix),
             Prefix = prefix,
             ContinuationToken = continuationToken,
             MaxKeys = Math.Min(pageSize, 1000),
@@ -168,7 +176,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
     public async Task DeleteAsync(string key, CancellationToken cancellationToken = default)
     {
         ObjectKeyRules.EnsureValidKey(key);
-        await Guard(() => s3.DeleteObjectAsync(Bucket, key, cancellationToken), key);
+        await Guard(() => s3.DeleteObjectAsync(BucketFor(key), key, cancellationToken), key);
     }
 
     public async Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default)
@@ -179,9 +187,9 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         {
             await Guard(() => s3.CopyObjectAsync(new CopyObjectRequest
             {
-                SourceBucket = Bucket,
+                SourceBucket = BucketFor(sourceKey),
                 SourceKey = sourceKey,
-                DestinationBucket = Bucket,
+                DestinationBucket = BucketFor(destinationKey),
                 DestinationKey = destinationKey,
                 MetadataDirective = S3MetadataDirective.COPY,
             }, cancellationToken), sourceKey);
@@ -202,7 +210,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         ObjectKeyRules.EnsureValidKey(key);
         var request = new GetPreSignedUrlRequest
         {
-            BucketName = Bucket,
+            BucketName = BucketFor(key),
             Key = key,
             Verb = HttpVerb.PUT,
             Expires = DateTime.UtcNow.Add(expiry),
@@ -229,12 +237,15 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
     /// <summary>Creates the bucket when it does not exist (emulators, LocalStack, first run).</summary>
     public async Task EnsureBucketAsync(CancellationToken cancellationToken = default)
     {
-        try
+        foreach (var name in new[] { Bucket, RawBucket }.Distinct())
         {
-            await s3.PutBucketAsync(new PutBucketRequest { BucketName = Bucket }, cancellationToken);
-        }
-        catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
-        {
+            try
+            {
+                await s3.PutBucketAsync(new PutBucketRequest { BucketName = name }, cancellationToken);
+            }
+            catch (AmazonS3Exception e) when (e.ErrorCode is "BucketAlreadyOwnedByYou" or "BucketAlreadyExists")
+            {
+            }
         }
     }
 
@@ -266,15 +277,15 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         }
         catch (AmazonS3Exception e) when ((int)e.StatusCode >= 500)
         {
-            throw new ObjectStoreUnavailableException($"S3 bucket '{Bucket}' answered {(int)e.StatusCode} for '{key}'.", e);
+            throw new ObjectStoreUnavailableException($"S3 bucket '{BucketFor(key)}' answered {(int)e.StatusCode} for '{key}'.", e);
         }
         catch (AmazonServiceException e) when (e.InnerException is HttpRequestException or IOException or TimeoutException)
         {
-            throw new ObjectStoreUnavailableException($"S3 bucket '{Bucket}' could not be reached for '{key}': {e.InnerException.Message}", e);
+            throw new ObjectStoreUnavailableException($"S3 bucket '{BucketFor(key)}' could not be reached for '{key}': {e.InnerException.Message}", e);
         }
         catch (HttpRequestException e)
         {
-            throw new ObjectStoreUnavailableException($"S3 bucket '{Bucket}' could not be reached for '{key}': {e.Message}", e);
+            throw new ObjectStoreUnavailableException($"S3 bucket '{BucketFor(key)}' could not be reached for '{key}': {e.Message}", e);
         }
     }
 

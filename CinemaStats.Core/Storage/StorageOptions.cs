@@ -29,6 +29,9 @@ public sealed class StorageOptions
     [Required]
     public string Bucket { get; set; } = "cinema-stats";
 
+    /// <summary>A separate bucket for <c>raw/</c> keys (AWS keeps raw files apart); empty means <see cref="Bucket"/>.</summary>
+    public string? RawBucket { get; set; }
+
     [Required]
     public string Region { get; set; } = "us-east-1";
 

@@ -27,7 +27,7 @@ public sealed class SqsDiscoveryOptions
 
     public string? SecretKey { get; set; }
 
-    /// <summary>Only events of this bucket are handled; empty means <c>Storage:Bucket</c>.</summary>
+    /// <summary>Only events of this bucket are handled; empty means the bucket of raw/ keys (<c>Storage:RawBucket</c>, else <c>Storage:Bucket</c>).</summary>
     public string? Bucket { get; set; }
 
     /// <summary>
@@ -49,7 +49,7 @@ public sealed class SqsDiscoveryOptions
     {
         ServiceUrl = NullIfEmpty(ServiceUrl) ?? storage.ServiceUrl;
         Region = NullIfEmpty(Region) ?? storage.Region;
-        Bucket = NullIfEmpty(Bucket) ?? storage.Bucket;
+        Bucket = NullIfEmpty(Bucket) ?? NullIfEmpty(storage.RawBucket) ?? storage.Bucket;
         if (string.IsNullOrEmpty(AccessKey))
         {
             AccessKey = storage.AccessKey;

@@ -21,14 +21,14 @@ locals {
   service_environment = {
     ingest = {}
     transform = {
-      Transform__QueueUrl = var.raw_events_queue_url
+      Transform__Sqs__QueueUrl = var.raw_events_queue_url
     }
     web = {
-      Query__Engine                 = "Athena"
-      Query__Athena__Workgroup      = var.athena_workgroup_name
-      Query__Athena__Database       = var.glue_database_name
-      Query__Athena__OutputLocation = var.athena_results_location
-      Services__ingest__http__0     = local.ingest_internal_url
+      Query__Engine             = "Athena"
+      Athena__Region            = var.region
+      Athena__WorkGroup         = var.athena_workgroup_name
+      Athena__Database          = var.glue_database_name
+      Services__ingest__http__0 = local.ingest_internal_url
     }
   }
 
