@@ -5,16 +5,19 @@ namespace CinemaStats.IntegrationTests;
 /// <summary>Reads the per-date rows of the home page's sessions table from its HTML.</summary>
 public static partial class SlicePageReader
 {
-    public static Dictionary<DateOnly, (long Sessions, long Capacity)> SessionsByDate(string html)
+    public static Dictionary<DateOnly, (long Sessions, long Capacity, long Admissions)> SessionsByDate(string html)
     {
-        var rows = new Dictionary<DateOnly, (long, long)>();
+        var rows = new Dictionary<DateOnly, (long, long, long)>();
         foreach (Match row in RowPattern().Matches(html))
         {
-            rows[DateOnly.Parse(row.Groups["date"].Value)] = (long.Parse(row.Groups["sessions"].Value), long.Parse(row.Groups["capacity"].Value));
+            rows[DateOnly.Parse(row.Groups["date"].Value)] = (
+                long.Parse(row.Groups["sessions"].Value),
+                long.Parse(row.Groups["capacity"].Value),
+                long.Parse(row.Groups["admissions"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
         }
         return rows;
     }
 
-    [GeneratedRegex("""data-business-date="(?<date>\d{4}-\d{2}-\d{2})".*?data-field="sessions">(?<sessions>\d+)<.*?data-field="capacity">(?<capacity>\d+)<""", RegexOptions.Singleline)]
+    [GeneratedRegex("""data-business-date="(?<date>\d{4}-\d{2}-\d{2})".*?data-field="sessions">(?<sessions>\d+)<.*?data-field="capacity">(?<capacity>\d+)<.*?data-field="admissions">(?<admissions>[\d,]+)<""", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 }

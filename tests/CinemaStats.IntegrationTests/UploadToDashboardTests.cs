@@ -26,10 +26,21 @@ public abstract class UploadToDashboardTests(AppHostFixture fixture)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{s.Id},C1,{s.Screen},{s.Capacity},Film {s.Screen},{s.Showtime:yyyy-MM-dd HH:mm},Europe/London,GBP\n");
         }
+        // Tickets sold for every other session, with one voided sale that must not count.
+        var pos = new StringBuilder();
+        var sold = new Dictionary<string, int>();
+        foreach (var (s, i) in sessions.Select((s, i) => (s, i)).Where(x => x.i % 2 == 0))
+        {
+            var quantity = i % 3 + 1;
+            sold[s.Id] = quantity;
+            pos.Append(PosLine($"T{year}-{i}", s, quantity, "COMPLETED"));
+            pos.Append(PosLine($"V{year}-{i}", s, 5, "VOID"));
+        }
         // Independent of the pipeline: a show before 06:00 counts for the day before.
+        static DateOnly BusinessDate(GeneratedSession s) => DateOnly.FromDateTime(s.Showtime.Hour < 6 ? s.Showtime.AddDays(-1) : s.Showtime);
         var expected = sessions
-            .GroupBy(s => DateOnly.FromDateTime(s.Showtime.Hour < 6 ? s.Showtime.AddDays(-1) : s.Showtime))
-            .ToDictionary(g => g.Key, g => ((long)g.Count(), (long)g.Sum(s => s.Capacity)));
+            .GroupBy(BusinessDate)
+            .ToDictionary(g => g.Key, g => ((long)g.Count(), (long)g.Sum(s => s.Capacity), (long)g.Sum(s => sold.GetValueOrDefault(s.Id))));
 
         using var ingest = fixture.App.CreateHttpClient("ingest");
         ingest.DefaultRequestHeaders.Add("X-Api-Key", "local-dev-key");
@@ -38,16 +49,19 @@ public abstract class UploadToDashboardTests(AppHostFixture fixture)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<Dictionary<string, object>>(Ct);
         Assert.StartsWith("raw/sessions/ingest_date=", body!["key"].ToString());
+        using var posContent = new StringContent(pos.ToString(), Encoding.UTF8, "application/x-ndjson");
+        using var posResponse = await ingest.PutAsync($"/v1/sources/pos_transactions/files/pos-{year}.jsonl", posContent, Ct);
+        Assert.Equal(HttpStatusCode.Created, posResponse.StatusCode);
 
         using var web = fixture.App.CreateHttpClient("web");
-        Dictionary<DateOnly, (long Sessions, long Capacity)> shown = [];
+        Dictionary<DateOnly, (long Sessions, long Capacity, long Admissions)> shown = [];
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             var page = await web.GetStringAsync("/", Ct);
             shown = SlicePageReader.SessionsByDate(page).Where(r => r.Key.Year == year || r.Key == new DateOnly(year, 1, 1).AddDays(-1))
                 .ToDictionary(r => r.Key, r => r.Value);
-            if (shown.Count == expected.Count)
+            if (shown.Count == expected.Count && shown.All(r => expected[r.Key] == r.Value))
             {
                 break;
             }
@@ -81,6 +95,17 @@ public abstract class UploadToDashboardTests(AppHostFixture fixture)
     }
 
     private sealed record GeneratedSession(string Id, int Screen, int Capacity, DateTime Showtime);
+
+    private static string PosLine(string transaction, GeneratedSession s, int quantity, string status)
+    {
+        var date = s.Showtime.Hour < 6 ? s.Showtime.AddDays(-1) : s.Showtime;
+        return "{" + string.Join(",",
+            $"\"transaction_id\":\"{transaction}\"", "\"line_no\":1", "\"cinema_id\":\"C1\"", "\"terminal_id\":\"POS1\"", "\"channel\":\"POS\"",
+            $"\"transaction_ts\":\"{s.Showtime.AddHours(-1):yyyy-MM-dd'T'HH:mm:ss}+00:00\"", $"\"business_date\":\"{date:yyyy-MM-dd}\"",
+            "\"line_type\":\"TICKET\"", $"\"session_id\":\"{s.Id}\"", "\"ticket_type\":\"ADULT\"", "\"sku\":null",
+            $"\"quantity\":{quantity}", "\"unit_price\":10.00", "\"discount\":0", "\"tax\":1.67", "\"currency\":\"GBP\"",
+            $"\"status\":\"{status}\"", "\"original_transaction_id\":null") + "}\n";
+    }
 
     private static List<GeneratedSession> GenerateSessions(int year, int seed)
     {
