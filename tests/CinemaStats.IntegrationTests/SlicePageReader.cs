@@ -11,13 +11,16 @@ public static partial class SlicePageReader
         foreach (Match row in RowPattern().Matches(html))
         {
             rows[DateOnly.Parse(row.Groups["date"].Value)] = (
-                long.Parse(row.Groups["sessions"].Value),
-                long.Parse(row.Groups["capacity"].Value),
-                long.Parse(row.Groups["admissions"].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
+                Number(row.Groups["sessions"].Value),
+                Number(row.Groups["capacity"].Value),
+                Number(row.Groups["admissions"].Value));
         }
         return rows;
     }
 
-    [GeneratedRegex("""data-business-date="(?<date>\d{4}-\d{2}-\d{2})".*?data-field="sessions">(?<sessions>\d+)<.*?data-field="capacity">(?<capacity>\d+)<.*?data-field="admissions">(?<admissions>[\d,]+)<""", RegexOptions.Singleline)]
+    private static long Number(string text) =>
+        long.Parse(text, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("""data-business-date="(?<date>\d{4}-\d{2}-\d{2})".*?data-field="sessions">(?<sessions>[\d,]+)<.*?data-field="capacity">(?<capacity>[\d,]+)<.*?data-field="admissions">(?<admissions>[\d,]+)<""", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 }
