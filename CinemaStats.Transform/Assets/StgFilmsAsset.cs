@@ -60,15 +60,7 @@ public sealed class StgFilmsAsset : RawObjectAsset
             columns.Get<DateTime?>("source_received_at")[i] = head.LastModified.UtcDateTime;
         }
         await StagingFiles.WriteAsync(store, key, columns, cancellationToken);
-        if (rejected.Count > 0)
-        {
-            var text = new StringBuilder();
-            foreach (var row in rejected)
-            {
-                text.AppendLine(JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), row.LineNumber, row.Field, row.Reason, row.RawText)));
-            }
-            await store.PutTextAsync(PipelineKey.Quarantine(raw.UploadId), text.ToString(), "application/x-ndjson", cancellationToken);
-        }
+        await Quarantine.WriteAsync(store, raw, rejected, cancellationToken);
         return new RawObjectResult(rowsIn, films.Count, rejected.Count, [key], []);
     }
 }

@@ -34,52 +34,20 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
 
     public override async Task<RawObjectResult> MaterializeAsync(RawObjectKey raw, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var store = context.Store;
-        var head = await store.HeadAsync(raw.ToString(), cancellationToken) ?? throw new ObjectNotFoundException(raw.ToString());
-        var byDate = new SortedDictionary<DateOnly, List<(PosLine Row, long Line)>>();
-        var rejected = new List<RejectedRow>();
-        long rowsIn = 0;
-        await using (var stored = await store.OpenReadAsync(raw.ToString(), cancellationToken))
-        await using (var content = raw.IsGzip ? new GZipStream(stored, CompressionMode.Decompress) : stored)
-        {
-            foreach (var result in PosTransactionsReader.Read(content, zoneOf))
-            {
-                rowsIn++;
-                if (result.Record is { } record)
-                {
-                    if (!byDate.TryGetValue(record.BusinessDate, out var rows))
-                    {
-                        byDate[record.BusinessDate] = rows = [];
-                    }
-                    rows.Add((record, result.LineNumber));
-                }
-                else
-                {
-                    rejected.Add(result.Rejected!);
-                }
-            }
-        }
-
-        var outputs = new List<string>();
-        foreach (var (date, rows) in byDate)
-        {
-            var key = PipelineKey.Staging(Name, date, raw.UploadId);
-            await StagingFiles.WriteAsync(store, key, ToColumns(rows, raw, head.LastModified), cancellationToken);
-            outputs.Add(key);
-        }
-        if (rejected.Count > 0)
-        {
-            await WriteQuarantineAsync(store, raw, rejected, cancellationToken);
-        }
-        var flagged = byDate.Values.SelectMany(r => r).SelectMany(r => r.Row.Flags).CountBy(f => f).ToList();
+        var (result, rows) = await StagingByDate.StageAsync<PosLine>(this, raw, context,
+            content => PosTransactionsReader.Read(content, zoneOf).Select(r => new ParsedRow<PosLine>(r.Record, r.Rejected, r.LineNumber)),
+            row => row.BusinessDate,
+            (dated, receivedAt) => ToColumns(dated, raw, receivedAt),
+            cancellationToken);
+        var flagged = rows.SelectMany(r => r.Flags).CountBy(f => f).ToList();
         if (flagged.Count > 0)
         {
             context.Log.Info($"{Name} {raw}: kept with flags: {string.Join(", ", flagged.Select(f => $"{f.Value} {f.Key}"))}");
         }
-        return new RawObjectResult(rowsIn, byDate.Values.Sum(r => (long)r.Count), rejected.Count, outputs, [.. byDate.Keys]);
+        return result;
     }
 
-    private TableColumns ToColumns(List<(PosLine Row, long Line)> rows, RawObjectKey raw, DateTimeOffset receivedAt)
+    private TableColumns ToColumns(IReadOnlyList<(PosLine Row, long Line)> rows, RawObjectKey raw, DateTimeOffset receivedAt)
     {
         var c = TableColumns.Create(Output, rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -112,15 +80,5 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
             c.Get<DateTime?>("source_received_at")[i] = receivedAt.UtcDateTime;
         }
         return c;
-    }
-
-    private static async Task WriteQuarantineAsync(IObjectStore store, RawObjectKey raw, List<RejectedRow> rejected, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        foreach (var row in rejected)
-        {
-            text.AppendLine(JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), row.LineNumber, row.Field, row.Reason, row.RawText)));
-        }
-        await store.PutTextAsync(PipelineKey.Quarantine(raw.UploadId), text.ToString(), "application/x-ndjson", cancellationToken);
     }
 }

@@ -25,47 +25,15 @@ public sealed class StgSessionsAsset : RawObjectAsset
 
     public override async Task<RawObjectResult> MaterializeAsync(RawObjectKey raw, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var store = context.Store;
-        var head = await store.HeadAsync(raw.ToString(), cancellationToken) ?? throw new ObjectNotFoundException(raw.ToString());
-        var byDate = new SortedDictionary<DateOnly, List<(SessionRecord Row, long Line)>>();
-        var rejected = new List<RejectedRow>();
-        long rowsIn = 0;
-        await using (var stored = await store.OpenReadAsync(raw.ToString(), cancellationToken))
-        await using (var content = raw.IsGzip ? new GZipStream(stored, CompressionMode.Decompress) : stored)
-        {
-            foreach (var result in SessionsCsvReader.Read(content, raw.ToString()))
-            {
-                rowsIn++;
-                if (result.Record is { } record)
-                {
-                    if (!byDate.TryGetValue(record.BusinessDate, out var rows))
-                    {
-                        byDate[record.BusinessDate] = rows = [];
-                    }
-                    rows.Add((record, result.LineNumber));
-                }
-                else
-                {
-                    rejected.Add(result.Rejected!);
-                }
-            }
-        }
-
-        var outputs = new List<string>();
-        foreach (var (date, rows) in byDate)
-        {
-            var key = PipelineKey.Staging(Name, date, raw.UploadId);
-            await StagingFiles.WriteAsync(store, key, ToColumns(rows, raw, head.LastModified), cancellationToken);
-            outputs.Add(key);
-        }
-        if (rejected.Count > 0)
-        {
-            await WriteQuarantineAsync(store, raw, rejected, cancellationToken);
-        }
-        return new RawObjectResult(rowsIn, byDate.Values.Sum(r => (long)r.Count), rejected.Count, outputs, [.. byDate.Keys]);
+        var (result, _) = await StagingByDate.StageAsync<SessionRecord>(this, raw, context,
+            content => SessionsCsvReader.Read(content, raw.ToString()).Select(r => new ParsedRow<SessionRecord>(r.Record, r.Rejected, r.LineNumber)),
+            row => row.BusinessDate,
+            (rows, receivedAt) => ToColumns(rows, raw, receivedAt),
+            cancellationToken);
+        return result;
     }
 
-    private TableColumns ToColumns(List<(SessionRecord Row, long Line)> rows, RawObjectKey raw, DateTimeOffset receivedAt)
+    private TableColumns ToColumns(IReadOnlyList<(SessionRecord Row, long Line)> rows, RawObjectKey raw, DateTimeOffset receivedAt)
     {
         var c = TableColumns.Create(Output, rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -91,22 +59,4 @@ public sealed class StgSessionsAsset : RawObjectAsset
         }
         return c;
     }
-
-    private static async Task WriteQuarantineAsync(IObjectStore store, RawObjectKey raw, List<RejectedRow> rejected, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        foreach (var row in rejected)
-        {
-            text.AppendLine(JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), row.LineNumber, row.Field, row.Reason, row.RawText)));
-        }
-        await store.PutTextAsync(PipelineKey.Quarantine(raw.UploadId), text.ToString(), "application/x-ndjson", cancellationToken);
-    }
 }
-
-/// <summary>One line of a quarantine file.</summary>
-public sealed record QuarantinedRow(
-    [property: System.Text.Json.Serialization.JsonPropertyName("source_object")] string SourceObject,
-    [property: System.Text.Json.Serialization.JsonPropertyName("line")] long Line,
-    [property: System.Text.Json.Serialization.JsonPropertyName("field")] string? Field,
-    [property: System.Text.Json.Serialization.JsonPropertyName("reason")] string Reason,
-    [property: System.Text.Json.Serialization.JsonPropertyName("raw")] string Raw);
