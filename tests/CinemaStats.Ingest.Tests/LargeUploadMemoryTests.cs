@@ -25,6 +25,19 @@ public sealed class LargeUploadMemoryTests(ITestOutputHelper output) : IDisposab
         var ct = TestContext.Current.CancellationToken;
         var port = FreePort();
         using var service = StartIngest(port);
+        try
+        {
+            await UploadAndMeasureAsync(service, port, ct);
+        }
+        finally
+        {
+            // Disposing a Process does not end it: stop the service whatever the outcome.
+            service.Kill(entireProcessTree: true);
+        }
+    }
+
+    private async Task UploadAndMeasureAsync(Process service, int port, CancellationToken ct)
+    {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
         await WaitHealthyAsync(client, service, ct);
         var baseline = PeakResidentBytes(service);
