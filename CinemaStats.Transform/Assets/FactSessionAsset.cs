@@ -109,9 +109,32 @@ public sealed class FactSessionAsset : DailyAsset
         {
             Array.Fill((long?[])output[sales], 0L);
         }
+        FillCalendar(output, businessDate);
         await RollUpSalesAsync(output, inputs.Where(IsTicketLines), context, cancellationToken);
         var dropped = rowsIn - ordered.Count;
         return new DailyResult(output, rowsIn, dropped, "repeated session_id: the most recently received row wins");
+    }
+
+    /// <summary>Day-part, weekday and film week of each session; the film columns until titles are matched.</summary>
+    private static void FillCalendar(TableColumns output, DateOnly businessDate)
+    {
+        var showtimes = output.Get<DateTime?>("showtime_local");
+        var rawTitles = output.Get<string?>("film_title_raw");
+        var dayParts = output.Get<string?>("day_part");
+        var weekdays = output.Get<int?>("iso_weekday");
+        var weeks = output.Get<DateOnly?>("film_week");
+        var titles = output.Get<string?>("film_title");
+        var distributors = output.Get<string?>("distributor");
+        for (var i = 0; i < output.RowCount; i++)
+        {
+            var local = showtimes[i]!.Value;
+            dayParts[i] = local.Hour < 17 ? "matinee" : local.Hour < 21 ? "evening" : "late";
+            var iso = businessDate.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)businessDate.DayOfWeek;
+            weekdays[i] = iso;
+            weeks[i] = businessDate.AddDays(-((iso + 2) % 7));
+            titles[i] = rawTitles[i] ?? "";
+            distributors[i] = "Unknown";
+        }
     }
 
     private static bool IsTicketLines(InputVersion input) =>

@@ -1,0 +1,82 @@
+namespace CinemaStats.Core.Tables;
+
+/// <summary>
+/// The KPI marts: small, pre-aggregated tables built from fact_session (which carries the sales
+/// roll-up). Every amount is per currency, and every ratio is left to the query as Σ/Σ: a mart
+/// holds the numerators and denominators, never a ratio.
+/// </summary>
+public static partial class CuratedTables
+{
+    public static readonly TableSchema MartCinemaDay = new(
+        "mart_cinema_day",
+        [
+            new("cinema_id", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("business_date", ColumnType.Date, Nullable: false),
+            new("currency", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("sessions", ColumnType.Int64, Nullable: false, Description: "every session, cancelled or not"),
+            new("cancelled_sessions", ColumnType.Int64, Nullable: false),
+            new("sessions_with_adm", ColumnType.Int64, Nullable: false, Description: "sessions with adm > 0 (show utilisation numerator)"),
+            new("screens", ColumnType.Int32, Nullable: false, Description: "distinct screens with a session"),
+            new("capacity", ColumnType.Int64, Nullable: false, Description: "Σ capacity over non-cancelled sessions with capacity > 0"),
+            new("occupancy_adm", ColumnType.Int64, Nullable: false, Description: "Σ adm over the same sessions as capacity"),
+            new("adm", ColumnType.Int64, Nullable: false),
+            new("paid_adm", ColumnType.Int64, Nullable: false),
+            new("gbo_minor", ColumnType.Int64, Nullable: false),
+            new("concessions_minor", ColumnType.Int64, Nullable: false),
+        ],
+        PartitionColumn: null,
+        Description: "One row per cinema, business date and currency.");
+
+    public static readonly TableSchema MartFilmWeek = new(
+        "mart_film_week",
+        [
+            new("film_key", ColumnType.String, Nullable: false, Description: "dim_film key, or 'unmatched|' + cleaned raw title"),
+            new("film_title", ColumnType.String, Nullable: false),
+            new("distributor", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("genre", ColumnType.String, Nullable: true, LowCardinality: true),
+            new("film_week", ColumnType.Date, Nullable: false, Description: "Friday starting the film week (Fri-Thu)"),
+            new("week_number", ColumnType.Int32, Nullable: false, Description: "1 = the first film week the film played in"),
+            new("currency", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("sessions", ColumnType.Int64, Nullable: false),
+            new("cinemas", ColumnType.Int32, Nullable: false, Description: "distinct cinemas that played it that week"),
+            new("screens", ColumnType.Int32, Nullable: false, Description: "distinct cinema x screen that played it that week"),
+            new("adm", ColumnType.Int64, Nullable: false),
+            new("paid_adm", ColumnType.Int64, Nullable: false),
+            new("gbo_minor", ColumnType.Int64, Nullable: false),
+            new("previous_week_gbo_minor", ColumnType.Int64, Nullable: true, Description: "gbo_minor of the film week before; null in week 1"),
+            new("cumulative_gbo_minor", ColumnType.Int64, Nullable: false, Description: "Σ gbo_minor from week 1 to this week"),
+            new("opening_weekend_gbo_minor", ColumnType.Int64, Nullable: false, Description: "Fri-Sun of week 1"),
+        ],
+        PartitionColumn: null,
+        Description: "One row per film, film week and currency.");
+
+    public static readonly TableSchema MartDistributorWeek = new(
+        "mart_distributor_week",
+        [
+            new("distributor", ColumnType.String, Nullable: false, LowCardinality: true, Description: "parent distributor; Unknown when unknown"),
+            new("film_week", ColumnType.Date, Nullable: false),
+            new("currency", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("films", ColumnType.Int32, Nullable: false),
+            new("adm", ColumnType.Int64, Nullable: false),
+            new("gbo_minor", ColumnType.Int64, Nullable: false),
+        ],
+        PartitionColumn: null,
+        Description: "One row per distributor, film week and currency; share = gbo_minor / Σ gbo_minor of the same currency.");
+
+    public static readonly TableSchema MartDaypartWeekday = new(
+        "mart_daypart_weekday",
+        [
+            new("cinema_id", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("business_date", ColumnType.Date, Nullable: false),
+            new("iso_weekday", ColumnType.Int32, Nullable: false, Description: "1 = Monday .. 7 = Sunday"),
+            new("day_part", ColumnType.String, Nullable: false, LowCardinality: true, Description: "matinee / evening / late"),
+            new("currency", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("sessions", ColumnType.Int64, Nullable: false),
+            new("capacity", ColumnType.Int64, Nullable: false, Description: "Σ capacity over non-cancelled sessions with capacity > 0"),
+            new("occupancy_adm", ColumnType.Int64, Nullable: false),
+            new("adm", ColumnType.Int64, Nullable: false),
+            new("gbo_minor", ColumnType.Int64, Nullable: false),
+        ],
+        PartitionColumn: null,
+        Description: "One row per cinema, business date, day-part and currency (the day-part x weekday heat map).");
+}
