@@ -92,7 +92,7 @@ public sealed class RawUploadWriter(
             }
             catch (Exception e) when (e is ObjectStoreUnavailableException or IOException or OperationCanceledException)
             {
-                await ForgetAsync(uploadId);
+                await AbandonAsync(record);
                 throw;
             }
             logger.LogInformation("Stored {Source} upload {UploadId} from {Uploader} ({Size} bytes, sha256 {Sha256}) as {Key}",
@@ -101,16 +101,19 @@ public sealed class RawUploadWriter(
         }, cancellationToken);
     }
 
-    /// <summary>Best effort: nothing may stay recorded for an upload that was not stored.</summary>
-    private async Task ForgetAsync(string uploadId)
+    /// <summary>
+    /// Best effort: an upload that was not stored must not block an identical retry. The record is
+    /// overwritten as abandoned rather than deleted, because the ingest role in AWS may not delete.
+    /// </summary>
+    private async Task AbandonAsync(UploadRecord record)
     {
         try
         {
-            await records.DeleteAsync(uploadId, CancellationToken.None);
+            await records.SaveAsync(record with { State = UploadRecord.Abandoned, ExpiresAt = clock.GetUtcNow() }, replacingETag: null, createOnly: false, CancellationToken.None);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not remove the record of failed upload {UploadId}; it lapses after {Lease}", uploadId, ReceivingLease);
+            logger.LogWarning(e, "Could not mark failed upload {UploadId} abandoned; its record lapses after {Lease}", record.UploadId, ReceivingLease);
         }
     }
 

@@ -26,8 +26,11 @@ public sealed record UploadRecord(
     /// <summary>A presigned URL was handed out; the sender has not uploaded yet.</summary>
     public const string AwaitingUpload = "awaiting-upload";
 
-    /// <summary>A receiving or awaiting record past its expiry was abandoned; the upload may start again.</summary>
-    public bool IsAbandoned(DateTimeOffset now) => State != Stored && ExpiresAt is { } expiry && expiry < now;
+    /// <summary>The raw write failed; the record stays (the ingest role in AWS may not delete) but counts for nothing.</summary>
+    public const string Abandoned = "abandoned";
+
+    /// <summary>A failed upload, or a receiving or awaiting record past its expiry: the upload may start again.</summary>
+    public bool IsAbandoned(DateTimeOffset now) => State == Abandoned || (State != Stored && ExpiresAt is { } expiry && expiry < now);
 }
 
 /// <summary>Upload ids are derived from the content, so the same bytes sent twice for a source have one id.</summary>

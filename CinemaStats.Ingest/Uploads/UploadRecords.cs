@@ -43,9 +43,6 @@ public sealed class UploadRecords(IObjectStore store)
         }, cancellationToken);
     }
 
-    public Task DeleteAsync(string uploadId, CancellationToken cancellationToken) =>
-        store.DeleteAsync(PipelineKey.Upload(uploadId), cancellationToken);
-
     /// <summary>Runs <paramref name="work"/> alone among the requests of this process for the same upload id.</summary>
     public async Task<T> ExclusiveAsync<T>(string uploadId, Func<Task<T>> work, CancellationToken cancellationToken)
     {

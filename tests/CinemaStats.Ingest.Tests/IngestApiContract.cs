@@ -7,6 +7,7 @@ using System.Text.Json;
 using CinemaStats.Core.Layout;
 using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Storage;
+using CinemaStats.Ingest.Uploads;
 
 namespace CinemaStats.Ingest.Tests;
 
@@ -189,9 +190,10 @@ public abstract class IngestApiContract : IAsyncDisposable
     }
 
     [Fact]
-    public async Task When_storage_fails_the_answer_is_503_with_retry_after_and_nothing_is_recorded()
+    public async Task When_storage_fails_the_answer_is_503_with_retry_after_nothing_is_stored_and_a_retry_succeeds()
     {
-        await using var host = CreateHost(wrap: store => new RawWritesFailStore(store));
+        var failing = (RawWritesFailStore?)null;
+        await using var host = CreateHost(wrap: store => failing = new RawWritesFailStore(store));
         using var client = host.ClientWithKey(IngestHost.AllSourcesKey);
 
         using var response = await client.PutAsync("/v1/sources/sessions/files/a.csv", IngestHost.Body(Encoding.UTF8.GetBytes(Csv)), Ct);
@@ -199,7 +201,16 @@ public abstract class IngestApiContract : IAsyncDisposable
         await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "Nothing was stored");
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Empty(await KeysAsync("raw/", host.Store));
-        Assert.Empty(await KeysAsync("_pipeline/uploads/", host.Store));
+        // Like the ingest role in AWS, the store refuses deletes: the failed upload is marked, not removed,
+        // and counts for nothing — its status is unknown and the same file sent again is accepted at once.
+        var id = UploadId.For("sessions", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Csv))));
+        using var status = await client.GetAsync($"/v1/uploads/{id}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, status.StatusCode);
+
+        failing!.RawWritesFail = false;
+        using var retry = await client.PutAsync("/v1/sources/sessions/files/a.csv", IngestHost.Body(Encoding.UTF8.GetBytes(Csv)), Ct);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Single(await KeysAsync("raw/", host.Store));
     }
 
     [Fact]
@@ -350,11 +361,13 @@ public abstract class IngestApiContract : IAsyncDisposable
         public override bool CanSeek => false;
     }
 
-    /// <summary>A real store whose raw writes fail as if S3 had gone away.</summary>
+    /// <summary>A real store whose raw writes fail as if S3 had gone away, and which refuses deletes as the AWS ingest role does.</summary>
     private sealed class RawWritesFailStore(IObjectStore inner) : IObjectStore
     {
+        public bool RawWritesFail { get; set; } = true;
+
         public Task<ObjectHead> PutAsync(string key, Stream content, ObjectWriteOptions? options = null, CancellationToken cancellationToken = default) =>
-            key.StartsWith(RawObjectKey.Root, StringComparison.Ordinal)
+            RawWritesFail && key.StartsWith(RawObjectKey.Root, StringComparison.Ordinal)
                 ? throw new ObjectStoreUnavailableException("S3 could not be reached.")
                 : inner.PutAsync(key, content, options, cancellationToken);
 
@@ -362,7 +375,8 @@ public abstract class IngestApiContract : IAsyncDisposable
         public Task<ObjectHead?> HeadAsync(string key, CancellationToken cancellationToken = default) => inner.HeadAsync(key, cancellationToken);
         public Task<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default) =>
             inner.ListAsync(prefix, continuationToken, pageSize, cancellationToken);
-        public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+        public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+            throw new UnauthorizedAccessException("s3:DeleteObject is not allowed for the ingest role.");
         public Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default) =>
             inner.CopyAsync(sourceKey, destinationKey, cancellationToken);
     }
