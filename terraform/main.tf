@@ -77,7 +77,6 @@ module "compute" {
   raw_events_queue_name        = module.storage.raw_events_queue_name
   athena_workgroup_name        = module.catalog.workgroup_name
   athena_workgroup_arn         = module.catalog.workgroup_arn
-  athena_results_location      = module.catalog.results_location
   glue_database_name           = module.catalog.database_name
   image_tag                    = var.image_tag
   log_retention_days           = var.log_retention_days

@@ -68,7 +68,6 @@ variables {
   raw_events_queue_name        = "cinemastats-test-raw-events"
   athena_workgroup_name        = "cinemastats-test"
   athena_workgroup_arn         = "arn:aws:athena:eu-west-2:123456789012:workgroup/cinemastats-test"
-  athena_results_location      = "s3://cinemastats-test-results-123456789012/athena/"
   glue_database_name           = "cinemastats_test"
   image_tag                    = "0123abc"
   log_retention_days           = 30

@@ -86,10 +86,6 @@ variable "athena_workgroup_arn" {
   type = string
 }
 
-variable "athena_results_location" {
-  type = string
-}
-
 variable "glue_database_name" {
   type = string
 }
