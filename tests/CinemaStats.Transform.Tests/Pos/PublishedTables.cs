@@ -10,8 +10,7 @@ namespace CinemaStats.Transform.Tests.Pos;
 internal static class PublishedTables
 {
     /// <summary>Every asset the worker registers, POS included.</summary>
-    public static IEnumerable<Asset> Assets() =>
-        [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FactSessionAsset()];
+    public static IEnumerable<Asset> Assets() => PipelineHarness.AllAssets();
 
     public static async Task<RawObjectKey> PutPosAsync(this PipelineHarness h, string jsonl, string? uploadId = null)
     {
