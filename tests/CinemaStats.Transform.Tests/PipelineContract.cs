@@ -117,7 +117,7 @@ public abstract class PipelineContract
         await h.ReconcileAsync();
         var goodFiles = (await h.States.GetAsync("fact_session", "2026-03-06", Ct))!.Value.State.Files;
 
-        var failing = new PipelineHarness(store, [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FailsOn(new DateOnly(2026, 3, 6))]);
+        var failing = new PipelineHarness(store, [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new StgFilmsAsset(), new DimFilmAsset(), new FailsOn(new DateOnly(2026, 3, 6))]);
         await failing.PutSessionsAsync(Header + "S9,C1,1,10,X,2026-03-06 12:00,Europe/London,GBP\nS8,C1,1,10,X,2026-03-07 12:00,Europe/London,GBP\n");
         var run = await failing.ReconcileAsync();
 
@@ -134,7 +134,7 @@ public abstract class PipelineContract
     [Fact]
     public async Task A_failed_blocking_check_stops_only_the_assets_downstream_of_its_partition()
     {
-        var h = new PipelineHarness(await CreateStoreAsync(), [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new RefusesSession("S2"), new DownstreamOfFactSession()]);
+        var h = new PipelineHarness(await CreateStoreAsync(), [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new StgFilmsAsset(), new DimFilmAsset(), new RefusesSession("S2"), new DownstreamOfFactSession()]);
         await h.PutSessionsAsync(Header +
             "S1,C1,1,100,Dune,2026-03-06 19:30,Europe/London,GBP\n" +
             "S2,C1,1,100,Dune,2026-03-07 19:30,Europe/London,GBP\n");
