@@ -2,7 +2,7 @@ namespace CinemaStats.Core.Tables;
 
 /// <summary>
 /// The KPI marts: small, pre-aggregated tables built from fact_session (which carries the sales
-/// roll-up). Every amount is per currency, and every ratio is left to the query as Σ/Σ: a mart
+/// roll-up); mart_cinema_day's concessions come from fact_ticket_line, counter sales included. Every amount is per currency, and every ratio is left to the query as Σ/Σ: a mart
 /// holds the numerators and denominators, never a ratio.
 /// </summary>
 public static partial class CuratedTables
@@ -22,10 +22,10 @@ public static partial class CuratedTables
             new("adm", ColumnType.Int64, Nullable: false),
             new("paid_adm", ColumnType.Int64, Nullable: false),
             new("gbo_minor", ColumnType.Int64, Nullable: false),
-            new("concessions_minor", ColumnType.Int64, Nullable: false),
+            new("concessions_minor", ColumnType.Int64, Nullable: false, Description: "Σ amount of every non-void CONCESSION line of the cinema, date and currency in fact_ticket_line, with or without a session (counter sales); SPH numerator"),
         ],
         PartitionColumn: null,
-        Description: "One row per cinema, business date and currency.");
+        Description: "One row per cinema, business date and currency; a day with concession sales but no session has a row with sessions 0.");
 
     public static readonly TableSchema MartFilmWeek = new(
         "mart_film_week",

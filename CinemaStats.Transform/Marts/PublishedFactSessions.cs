@@ -1,4 +1,3 @@
-using System.Globalization;
 using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Storage;
 using CinemaStats.Core.Tables;
@@ -6,18 +5,12 @@ using CinemaStats.Transform.Assets;
 
 namespace CinemaStats.Transform.Marts;
 
-/// <summary>What fact_session has published (its partitions' manifests), as inputs and as rows: the one source of every mart.</summary>
+/// <summary>What fact_session has published (its partitions' manifests), as inputs and as rows: the source of every mart (concessions of mart_cinema_day aside).</summary>
 public static class PublishedFactSessions
 {
     /// <summary>Every published file of every business date, versioned by its partition's data version.</summary>
-    public static async Task<IReadOnlyList<InputVersion>> InputsAsync(IObjectStore store, CancellationToken cancellationToken)
-    {
-        var states = await new AssetPartitionStates(store).ListAsync(CuratedTables.FactSession.Name, cancellationToken);
-        return states
-            .OrderBy(s => s.Partition, StringComparer.Ordinal)
-            .SelectMany(s => s.Files.Select(file => new InputVersion(file, s.DataVersion ?? "")))
-            .ToList();
-    }
+    public static Task<IReadOnlyList<InputVersion>> InputsAsync(IObjectStore store, CancellationToken cancellationToken) =>
+        PublishedPartitions.InputsAsync(store, CuratedTables.FactSession.Name, cancellationToken);
 
     /// <summary>The rows of the given published files; business_date comes from each file's key.</summary>
     public static async Task<List<SessionFact>> ReadAsync(IObjectStore store, IEnumerable<InputVersion> files, CancellationToken cancellationToken)
@@ -25,7 +18,7 @@ public static class PublishedFactSessions
         var facts = new List<SessionFact>();
         foreach (var file in files)
         {
-            var date = BusinessDateOf(file.Key);
+            var date = PublishedPartitions.BusinessDateOf(file.Key);
             await foreach (var rows in StagingFiles.ReadAsync(store, file.Key, CuratedTables.FactSession, cancellationToken))
             {
                 var s = (
@@ -44,14 +37,5 @@ public static class PublishedFactSessions
             }
         }
         return facts;
-    }
-
-    private static DateOnly BusinessDateOf(string key)
-    {
-        const string Segment = "business_date=";
-        var start = key.IndexOf(Segment, StringComparison.Ordinal);
-        return start >= 0 && DateOnly.TryParseExact(key.AsSpan(start + Segment.Length, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new InvalidOperationException($"{key} is not a file of a fact_session partition.");
     }
 }
