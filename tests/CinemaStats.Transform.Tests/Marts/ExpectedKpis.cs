@@ -6,28 +6,41 @@ namespace CinemaStats.Transform.Tests.Marts;
 /// Every KPI of DATA.md computed straight from <see cref="RawSales"/>, as text lines in the shape of
 /// <see cref="MartKpiQueries"/>' answers. Ratios are Σ/Σ with six decimals, empty when undefined.
 /// </summary>
-internal sealed class ExpectedKpis(IReadOnlyCollection<RawSession> sessions, Func<RawSession, string> filmOf, Func<string, string> distributorOf)
+internal sealed class ExpectedKpis(RawSales raw, Func<RawSession, string> filmOf, Func<string, string> distributorOf)
 {
-    public List<string> CinemaDays() => sessions
-        .GroupBy(s => (s.Cinema, s.BusinessDate, s.Currency))
-        .OrderBy(g => g.Key.Cinema, StringComparer.Ordinal).ThenBy(g => g.Key.BusinessDate).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
-        .Select(g => Line(g.Key.Cinema, Date(g.Key.BusinessDate), g.Key.Currency, g.Count(), g.Count(s => s.Cancelled), g.Count(s => s.Adm > 0),
-            g.Select(s => s.Screen).Distinct().Count(), g.Sum(Capacity), g.Sum(OccupancyAdm), g.Sum(s => s.Adm), g.Sum(s => s.Paid), g.Sum(s => s.Gbo), g.Sum(s => s.Concessions)))
-        .ToList();
+    private readonly IReadOnlyCollection<RawSession> _sessions = raw.Sessions.Values;
 
-    /// <summary>Per currency: adm, paid adm, GBO, concessions, occupancy, ATP (minor units), SPH (minor units), show utilisation.</summary>
-    public List<string> CurrencyKpis() => sessions
-        .GroupBy(s => s.Currency).OrderBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => Line(g.Key, g.Sum(s => s.Adm), g.Sum(s => s.Paid), g.Sum(s => s.Gbo), g.Sum(s => s.Concessions),
-            Ratio(g.Sum(OccupancyAdm), g.Sum(Capacity)), Ratio(g.Sum(s => s.Gbo), g.Sum(s => s.Paid)), Ratio(g.Sum(s => s.Concessions), g.Sum(s => s.Adm)),
-            Ratio(g.Count(s => s.Adm > 0), g.Count())))
-        .ToList();
+    /// <summary>Per cinema, business date and currency with a session or a concession sale; concessions count every concession line, counter sales included.</summary>
+    public List<string> CinemaDays()
+    {
+        var byDay = _sessions.ToLookup(s => (s.Cinema, s.BusinessDate, s.Currency));
+        return byDay.Select(g => g.Key).Union(raw.Concessions.Keys)
+            .OrderBy(k => k.Item1, StringComparer.Ordinal).ThenBy(k => k.Item2).ThenBy(k => k.Item3, StringComparer.Ordinal)
+            .Select(k => (Key: k, Day: byDay[k]))
+            .Select(d => Line(d.Key.Item1, Date(d.Key.Item2), d.Key.Item3, d.Day.Count(), d.Day.Count(s => s.Cancelled), d.Day.Count(s => s.Adm > 0),
+                d.Day.Select(s => s.Screen).Distinct().Count(), d.Day.Sum(Capacity), d.Day.Sum(OccupancyAdm), d.Day.Sum(s => s.Adm), d.Day.Sum(s => s.Paid),
+                d.Day.Sum(s => s.Gbo), raw.Concessions.GetValueOrDefault(d.Key)))
+            .ToList();
+    }
+
+    /// <summary>Per currency: adm, paid adm, GBO, concessions (every concession line), occupancy, ATP (minor units), SPH (minor units), show utilisation.</summary>
+    public List<string> CurrencyKpis()
+    {
+        var byCurrency = _sessions.ToLookup(s => s.Currency);
+        var concessions = raw.Concessions.GroupBy(c => c.Key.Currency).ToDictionary(g => g.Key, g => g.Sum(c => c.Value));
+        return byCurrency.Select(g => g.Key).Union(concessions.Keys).Order(StringComparer.Ordinal)
+            .Select(c => (Currency: c, All: byCurrency[c], Concessions: concessions.GetValueOrDefault(c)))
+            .Select(g => Line(g.Currency, g.All.Sum(s => s.Adm), g.All.Sum(s => s.Paid), g.All.Sum(s => s.Gbo), g.Concessions,
+                Ratio(g.All.Sum(OccupancyAdm), g.All.Sum(Capacity)), Ratio(g.All.Sum(s => s.Gbo), g.All.Sum(s => s.Paid)), Ratio(g.Concessions, g.All.Sum(s => s.Adm)),
+                Ratio(g.All.Count(s => s.Adm > 0), g.All.Count())))
+            .ToList();
+    }
 
     /// <summary>Per film, currency and film week: counts, sales, previous week, cumulative, opening weekend, week-on-week, legs, screen average.</summary>
     public List<string> FilmWeeks()
     {
         var lines = new List<(string Film, string Currency, DateOnly Week, string Line)>();
-        foreach (var run in sessions.GroupBy(s => (Film: filmOf(s), s.Currency)))
+        foreach (var run in _sessions.GroupBy(s => (Film: filmOf(s), s.Currency)))
         {
             var weeks = run.GroupBy(s => FilmWeek(s.BusinessDate)).ToDictionary(w => w.Key, w => w.ToList());
             var first = weeks.Keys.Min();
@@ -51,8 +64,8 @@ internal sealed class ExpectedKpis(IReadOnlyCollection<RawSession> sessions, Fun
     /// <summary>Per distributor and currency over all weeks: GBO, adm and share of the currency's GBO.</summary>
     public List<string> DistributorShares()
     {
-        var totals = sessions.GroupBy(s => s.Currency).ToDictionary(g => g.Key, g => g.Sum(s => s.Gbo));
-        return sessions
+        var totals = _sessions.GroupBy(s => s.Currency).ToDictionary(g => g.Key, g => g.Sum(s => s.Gbo));
+        return _sessions
             .GroupBy(s => (Distributor: distributorOf(filmOf(s)), s.Currency))
             .OrderBy(g => g.Key.Currency, StringComparer.Ordinal).ThenBy(g => g.Key.Distributor, StringComparer.Ordinal)
             .Select(g => Line(g.Key.Distributor, g.Key.Currency, g.Sum(s => s.Gbo), g.Sum(s => s.Adm), Ratio(g.Sum(s => s.Gbo), totals[g.Key.Currency])))
@@ -60,7 +73,7 @@ internal sealed class ExpectedKpis(IReadOnlyCollection<RawSession> sessions, Fun
     }
 
     /// <summary>Per currency, ISO weekday of the business date and day-part of the local showtime.</summary>
-    public List<string> DayParts() => sessions
+    public List<string> DayParts() => _sessions
         .GroupBy(s => (s.Currency, Weekday: ((int)s.BusinessDate.DayOfWeek + 6) % 7 + 1, Part: DayPart(s.LocalHour)))
         .OrderBy(g => g.Key.Currency, StringComparer.Ordinal).ThenBy(g => g.Key.Weekday).ThenBy(g => g.Key.Part, StringComparer.Ordinal)
         .Select(g => Line(g.Key.Currency, g.Key.Weekday, g.Key.Part, g.Count(), g.Sum(Capacity), g.Sum(OccupancyAdm), g.Sum(s => s.Adm), g.Sum(s => s.Gbo),
@@ -68,7 +81,7 @@ internal sealed class ExpectedKpis(IReadOnlyCollection<RawSession> sessions, Fun
         .ToList();
 
     /// <summary>Per cinema and screen: sessions, first and last business date, currency, the largest capacity given.</summary>
-    public List<string> Screens() => sessions
+    public List<string> Screens() => _sessions
         .GroupBy(s => (s.Cinema, s.Screen))
         .OrderBy(g => g.Key.Cinema, StringComparer.Ordinal).ThenBy(g => g.Key.Screen, StringComparer.Ordinal)
         .Select(g => Line(g.Key.Cinema, g.Key.Screen, g.Count(), Date(g.Min(s => s.BusinessDate)), Date(g.Max(s => s.BusinessDate)), g.First().Currency,

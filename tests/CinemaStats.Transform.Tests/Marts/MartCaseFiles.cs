@@ -21,12 +21,12 @@ internal sealed class MartCaseFiles(PipelineHarness h)
 
     public RawSales Raw() => RawSales.Read(Uploaded.Select(u => (u.Key.ToString(), u.Source, u.Text)));
 
-    /// <summary>One POS line of a completed sale, in the currency given (GBP by default), as a JSON Lines row.</summary>
-    public static string Line(string transaction, int lineNo, string session, string businessDate, string lineType, string? ticketType, int quantity, string unitPrice,
-        string discount = "0.00", string currency = "gbp", string status = "COMPLETED", string? original = null) =>
+    /// <summary>One POS line of a completed sale at cinema C1 (unless given), in the currency given (GBP by default), as a JSON Lines row; a null session is a counter sale.</summary>
+    public static string Line(string transaction, int lineNo, string? session, string businessDate, string lineType, string? ticketType, int quantity, string unitPrice,
+        string discount = "0.00", string currency = "gbp", string status = "COMPLETED", string? original = null, string cinema = "C1") =>
         JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["transaction_id"] = transaction, ["line_no"] = lineNo, ["cinema_id"] = "C1", ["terminal_id"] = "C1-BO1", ["channel"] = "POS",
+            ["transaction_id"] = transaction, ["line_no"] = lineNo, ["cinema_id"] = cinema, ["terminal_id"] = cinema + "-BO1", ["channel"] = "POS",
             ["transaction_ts"] = $"{businessDate}T18:00:00Z", ["business_date"] = businessDate, ["line_type"] = lineType, ["session_id"] = session,
             ["ticket_type"] = ticketType, ["sku"] = lineType == "TICKET" ? null : "POPCORN-M", ["quantity"] = quantity, ["unit_price"] = unitPrice,
             ["discount"] = discount, ["tax"] = "0.00", ["currency"] = currency, ["status"] = status, ["original_transaction_id"] = original,

@@ -8,7 +8,8 @@ namespace CinemaStats.Transform.Tests.Marts;
 /// <summary>
 /// Hand-made cases through the real engine: a refund, a void and comps (the worked example), a
 /// cancelled session with sales, a show at 01:00, a film that skips a week, a remake, an unknown
-/// film, a second currency, a POS line in another currency, a show in the hour clocks skip.
+/// film, a second currency, a POS line in another currency, a show in the hour clocks skip, and
+/// concessions sold at the counter without a session (also on days and at a cinema without sessions).
 /// </summary>
 public sealed class MartCaseTests : IDisposable
 {
@@ -56,6 +57,10 @@ public sealed class MartCaseTests : IDisposable
         MartCaseFiles.Line("T13", 1, "S8", "2026-03-28", "TICKET", "ADULT", 2, "10.00"),
         MartCaseFiles.Line("T14", 1, "S10", "2026-03-28", "TICKET", "ADULT", 1, "10.00"),
         MartCaseFiles.Line("T15", 1, "S11", "2026-03-08", "TICKET", "STUDENT", 2, "7.50"),
+        MartCaseFiles.Line("T16", 1, null, "2026-03-06", "CONCESSION", null, 3, "4.50"),
+        MartCaseFiles.Line("T17", 1, null, "2026-03-06", "CONCESSION", null, 10, "5.00", status: "VOID"),
+        MartCaseFiles.Line("T18", 1, null, "2026-03-09", "CONCESSION", null, 1, "4.00"),
+        MartCaseFiles.Line("T19", 1, null, "2026-03-07", "CONCESSION", null, 2, "3.00", currency: "EUR", cinema: "C3"),
         "{not json") + "\n";
 
     [Fact]
@@ -84,7 +89,7 @@ public sealed class MartCaseTests : IDisposable
             .ToDictionary(r => r[..r.LastIndexOf('|')], r => r[(r.LastIndexOf('|') + 1)..]);
         Assert.Equal("Universal", distributors[KingKong2005]);
         var filmOf = new Dictionary<string, string> { ["F1"] = Dune, ["F2"] = KingKong2005, ["F3"] = Paddington, ["F4"] = Batman };
-        await MartKpiQueries.AssertMatchAsync(h, new ExpectedKpis(raw.Sessions.Values, s => filmOf[s.FilmCode!], k => distributors.GetValueOrDefault(k, "Unknown")));
+        await MartKpiQueries.AssertMatchAsync(h, new ExpectedKpis(raw, s => filmOf[s.FilmCode!], k => distributors.GetValueOrDefault(k, "Unknown")));
 
         // A show at 01:00 is a late show of the day before; a title that matched nothing, or only a word of a film's title (below the threshold), keeps its cleaned title.
         Assert.Equal(["S11|evening|7|2026-03-06||The Batman|Unknown", "S3|late|5|2026-03-06|dune part two|2024-03-01|100", "S5|matinee|7|2026-03-06||Paddington|Unknown"], await h.QueryAsync("fact_session",
@@ -98,6 +103,35 @@ public sealed class MartCaseTests : IDisposable
         Assert.Equal([KingKong2005, Batman, Paddington], await h.QueryAsync("mart_film_week", $"SELECT DISTINCT film_key FROM t WHERE film_key <> '{Dune}' ORDER BY 1"));
         var checks = (await h.States.ListAsync("mart_film_week", Ct)).Single().Checks;
         Assert.All(checks, c => Assert.True(c.Passed, c.Detail));
+
+        // Counter sales count in the cinema-day's concessions (the void one does not), and a day or cinema with counter sales but no session still has a row.
+        Assert.True(raw.CounterSales > 0);
+        Assert.Equal(["C1|2026-03-06|GBP|3|37|2540", "C1|2026-03-09|GBP|0|0|400", "C3|2026-03-07|EUR|0|0|600"], await h.QueryAsync("mart_cinema_day",
+            "SELECT cinema_id, CAST(business_date AS VARCHAR), currency, sessions, adm, concessions_minor FROM t WHERE business_date IN (DATE '2026-03-06', DATE '2026-03-09') AND cinema_id = 'C1' OR cinema_id = 'C3' ORDER BY 1, 2"));
+        // fact_session keeps the per-session roll-up: only the concession naming S1 is there.
+        Assert.Equal(["S1|1190"], await h.QueryAsync("fact_session", "SELECT session_id, concessions_minor FROM t WHERE concessions_minor <> 0"));
+        var dayChecks = (await h.States.ListAsync("mart_cinema_day", Ct)).Single().Checks;
+        Assert.Equal(["concessions_match_fact_ticket_line", "totals_match_fact_session"], dayChecks.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(dayChecks, c => Assert.True(c.Passed, c.Detail));
+    }
+
+    [Fact]
+    public async Task A_new_POS_file_with_counter_sales_rebuilds_mart_cinema_day_without_a_stale_scan()
+    {
+        var h = new PipelineHarness(new FileSystemObjectStore(_root));
+        var files = new MartCaseFiles(h);
+        await files.PutAsync("films", Catalogue, ".csv");
+        await files.PutAsync("sessions", Sessions, ".csv");
+        await files.PutAsync("pos_transactions", MartCaseFiles.WorkedExample(), ".jsonl");
+        await h.ReconcileAsync();
+        const string Day = "SELECT sessions, concessions_minor FROM t WHERE cinema_id = 'C1' AND business_date = DATE '2026-03-06' AND currency = 'GBP'";
+        Assert.Equal(["3|1190"], await h.QueryAsync("mart_cinema_day", Day));
+
+        await files.PutAsync("pos_transactions", MartCaseFiles.Line("T20", 1, null, "2026-03-06", "CONCESSION", null, 2, "2.50") + "\n", ".jsonl");
+        await h.Worker.ReconcileOnceAsync(scanAllDates: false, Ct);
+
+        Assert.Equal(["3|1690"], await h.QueryAsync("mart_cinema_day", Day));
+        Assert.Equal(["S1|1190"], await h.QueryAsync("fact_session", "SELECT session_id, concessions_minor FROM t WHERE concessions_minor <> 0"));
     }
 
     [Fact]

@@ -26,13 +26,20 @@ internal sealed class RawSession
 /// The sessions and sales of raw files, read with a parser of its own that shares no code with the
 /// pipeline: CSV with its delimiter taken from the header, JSON Lines with a JSON DOM. It applies
 /// DATA.md's rules as written: a session once per business date (first copy), a POS line once per
-/// (transaction_id, line_no), VOID lines left out, a show in a clock-change gap set aside.
+/// (transaction_id, line_no), VOID lines left out, a show in a clock-change gap set aside, every
+/// concession line counted for its cinema and business date whether it names a session or not.
 /// </summary>
 internal sealed class RawSales
 {
     private static readonly string[] ShowtimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "dd/MM/yyyy HH:mm", "yyyy-MM-ddTHH:mm:ss"];
 
     public Dictionary<(DateOnly, string), RawSession> Sessions { get; } = [];
+
+    /// <summary>Σ amount of the non-void concession lines per cinema, business date and currency, with a session or without (counter sales).</summary>
+    public Dictionary<(string Cinema, DateOnly Date, string Currency), long> Concessions { get; } = [];
+
+    /// <summary>Non-void concession lines that name no session.</summary>
+    public long CounterSales { get; private set; }
 
     /// <summary>Per file: data rows read and rows that cannot be used.</summary>
     public Dictionary<string, (long Rows, long Unusable)> Files { get; } = [];
@@ -102,13 +109,23 @@ internal sealed class RawSales
                 continue;
             }
             var type = Text(row, "line_type")!.ToUpperInvariant();
-            if (type is not ("TICKET" or "CONCESSION") || Text(row, "session_id") is not { } sessionId
-                || !Sessions.TryGetValue((DateOnly.ParseExact(Text(row, "business_date")!, "yyyy-MM-dd", CultureInfo.InvariantCulture), sessionId), out var session))
+            if (type is not ("TICKET" or "CONCESSION"))
             {
                 continue;
             }
+            var date = DateOnly.ParseExact(Text(row, "business_date")!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             var quantity = (long)Number(row, "quantity");
             var amount = (long)Math.Round((quantity * Number(row, "unit_price") - Number(row, "discount")) * 100m, MidpointRounding.AwayFromZero);
+            if (type == "CONCESSION")
+            {
+                var day = (Text(row, "cinema_id")!.Trim(), date, Text(row, "currency")!.ToUpperInvariant());
+                Concessions[day] = Concessions.GetValueOrDefault(day) + amount;
+                CounterSales += Text(row, "session_id") is null ? 1 : 0;
+            }
+            if (Text(row, "session_id") is not { } sessionId || !Sessions.TryGetValue((date, sessionId), out var session))
+            {
+                continue;
+            }
             var sameCurrency = string.Equals(Text(row, "currency"), session.Currency, StringComparison.OrdinalIgnoreCase);
             if (type == "TICKET")
             {
