@@ -18,6 +18,9 @@ public sealed class DashboardQueries(
     IQueryEngine engine, IPublishedTables published, QueryResultCache cache, QueryMetrics metrics,
     IOptions<QueryOptions> options, ILogger<DashboardQueries> logger) : IDashboardQueries
 {
+    /// <summary>Runs of one query when the data is republished under it again and again.</summary>
+    private const int MaxStaleRetries = 5;
+
     public Task<IReadOnlyList<SessionsOnDate>> SessionsByDateAsync(CancellationToken cancellationToken) =>
         RunAsync(KpiCatalogue.SessionsByDate, null, [], r => new SessionsOnDate(r.Date(0), r.Long(1), r.Long(2), r.Long(3), r.NullableDouble(4)), cancellationToken);
 
@@ -118,18 +121,34 @@ public sealed class DashboardQueries(
         KpiQuery query, SqlFilter? filter, object?[] leading, Func<QueryRow, T> map, CancellationToken cancellationToken, int? maxRows = null)
     {
         var (sql, parameters) = query.Bind(filter, leading);
-        var catalog = await published.GetAsync(cancellationToken);
         var limit = maxRows ?? options.Value.MaxRows;
-        return await cache.GetOrRunAsync<IReadOnlyList<T>>(query.Name, sql, parameters, limit, catalog.VersionOf(query.Tables), async token =>
+        var catalog = await published.GetAsync(cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RunOnceAsync(query, sql, parameters, limit, maxRows is null, catalog, map, cancellationToken);
+            }
+            catch (StaleCatalogException e) when (attempt < MaxStaleRetries)
+            {
+                logger.LogDebug(e, "Query {Query} met a newer publication; running it again on the new one", query.Name);
+                catalog = await published.RefreshAsync(catalog, cancellationToken);
+            }
+        }
+    }
+
+    private Task<IReadOnlyList<T>> RunOnceAsync<T>(
+        KpiQuery query, string sql, IReadOnlyList<object?> parameters, int limit, bool warnWhenTruncated, PublishedCatalog catalog,
+        Func<QueryRow, T> map, CancellationToken cancellationToken) =>
+        cache.GetOrRunAsync<IReadOnlyList<T>>(query.Name, sql, parameters, limit, catalog.VersionOf(query.Tables), async token =>
         {
             var timer = Stopwatch.StartNew();
             var result = await engine.ExecuteAsync(new QueryRequest(query.Name, sql, parameters, limit, options.Value.Timeout), catalog, token);
             metrics.Ran(query.Name, timer.Elapsed);
-            if (result.Truncated && maxRows is null)
+            if (result.Truncated && warnWhenTruncated)
             {
                 logger.LogWarning("Query {Query} returned more than {MaxRows} rows; the rest were dropped", query.Name, limit);
             }
             return result.Rows.Select(row => map(new QueryRow(row))).ToList();
         }, cancellationToken);
-    }
 }

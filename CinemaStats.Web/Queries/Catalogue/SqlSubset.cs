@@ -55,7 +55,7 @@ public static partial class SqlSubset
             }
         }
         var withoutStrings = StringLiteral().Replace(sql, "''");
-        names.UnionWith(Alias().Matches(withoutStrings).Select(m => m.Groups[1].Value));
+        names.UnionWith(Alias().Matches(withoutStrings).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value));
         foreach (Match word in Word().Matches(withoutStrings))
         {
             var text = word.Value;
@@ -83,8 +83,8 @@ public static partial class SqlSubset
     [GeneratedRegex(@"\b[A-Za-z_][A-Za-z0-9_]*\b")]
     private static partial Regex Word();
 
-    /// <summary><c>AS name</c>, or a table alias: <c>) s</c>, <c>dim_screen d</c>.</summary>
-    [GeneratedRegex(@"(?:\bAS\s+|\)\s*|\b(?:fact_session|dim_screen|dim_film|mart_\w+)\s+)([A-Za-z_][A-Za-z0-9_]*)\b", RegexOptions.IgnoreCase)]
+    /// <summary><c>AS name</c>, or a table alias of one or two lower-case letters: <c>) s</c>, <c>dim_screen d</c>.</summary>
+    [GeneratedRegex(@"\bAS\s+([A-Za-z_][A-Za-z0-9_]*)\b|(?:\)\s*|\b(?:fact_\w+|dim_\w+|mart_\w+)\s+)([a-z]{1,2})\b")]
     private static partial Regex Alias();
 
     [GeneratedRegex(@"\$\d")]

@@ -44,9 +44,18 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
             cancellationToken.ThrowIfCancellationRequested();
             throw new QueryTimeoutException(request.Name, request.Timeout);
         }
+        catch (DuckDBException e) when (catalog.LocalRoot is { } root && IsMissingFile(e, root))
+        {
+            throw new StaleCatalogException($"Query {request.Name} read a file that a newer publication removed: {e.Message}", e);
+        }
     }
 
     public void Dispose() => _current?.Retire();
+
+    /// <summary>DuckDB says "Cannot open file … No such file" or "No files found that match the pattern …" for a published file that is gone.</summary>
+    private static bool IsMissingFile(DuckDBException e, string root) =>
+        (e.Message.Contains("No such file", StringComparison.Ordinal) || e.Message.Contains("No files found", StringComparison.Ordinal))
+        && e.Message.Contains(root, StringComparison.Ordinal);
 
     private async Task<DuckDbViewSet> ViewsForAsync(PublishedCatalog catalog, CancellationToken cancellationToken)
     {

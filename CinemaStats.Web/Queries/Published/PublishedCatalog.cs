@@ -70,5 +70,12 @@ public sealed class PublishedCatalog
 /// <summary>Where the dashboard learns what the transform has published.</summary>
 public interface IPublishedTables
 {
+    /// <summary>The catalog as last read, read again when older than <see cref="QueryOptions.PublishedRefreshInterval"/>.</summary>
     Task<PublishedCatalog> GetAsync(CancellationToken cancellationToken);
+
+    /// <summary>A catalog read after <paramref name="stale"/> turned out to name a file that is gone (a newer version replaced it).</summary>
+    Task<PublishedCatalog> RefreshAsync(PublishedCatalog stale, CancellationToken cancellationToken);
 }
+
+/// <summary>The engine could not read a file the catalog named: a newer materialization replaced it; ask again with a fresh catalog.</summary>
+public sealed class StaleCatalogException(string message, Exception innerException) : Exception(message, innerException);

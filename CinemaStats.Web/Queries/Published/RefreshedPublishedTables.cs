@@ -12,16 +12,18 @@ public abstract class RefreshedPublishedTables(IOptions<QueryOptions> options, T
     private PublishedCatalog? _current;
     private DateTimeOffset _checkedAt = DateTimeOffset.MinValue;
 
-    public async Task<PublishedCatalog> GetAsync(CancellationToken cancellationToken)
+    public Task<PublishedCatalog> GetAsync(CancellationToken cancellationToken) =>
+        _current is { } fresh && !IsStale() ? Task.FromResult(fresh) : ReadLockedAsync(_current, cancellationToken);
+
+    public Task<PublishedCatalog> RefreshAsync(PublishedCatalog stale, CancellationToken cancellationToken) => ReadLockedAsync(stale, cancellationToken);
+
+    /// <summary>Reads the states unless another caller has already replaced <paramref name="seen"/> with a fresh catalog.</summary>
+    private async Task<PublishedCatalog> ReadLockedAsync(PublishedCatalog? seen, CancellationToken cancellationToken)
     {
-        if (_current is { } fresh && !IsStale())
-        {
-            return fresh;
-        }
         await _refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_current is not { } current || IsStale())
+            if (_current is not { } current || ReferenceEquals(current, seen) || IsStale())
             {
                 current = await ReadAsync(cancellationToken);
                 _current = current;
