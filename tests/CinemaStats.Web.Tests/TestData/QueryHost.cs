@@ -30,17 +30,18 @@ public sealed class QueryHost : IAsyncDisposable
     public IObjectStore Store => _services.GetRequiredService<IObjectStore>();
 
     /// <summary>A filesystem store in a new temporary folder; partition states are read afresh on every query.</summary>
-    public static QueryHost Filesystem(IDictionary<string, string?>? settings = null)
+    public static QueryHost Filesystem(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var folder = Directory.CreateTempSubdirectory("cinemastats-web-tests-").FullName;
         return Create(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Storage:Mode"] = "Filesystem",
             ["Storage:RootPath"] = Path.Combine(folder, "objects"),
-        }, folder);
+        }, folder, replace);
     }
 
-    public static QueryHost Create(IDictionary<string, string?> settings, string? folder = null)
+    /// <param name="replace">Registrations that replace the web's own (a test double of an outside service).</param>
+    public static QueryHost Create(IDictionary<string, string?> settings, string? folder = null, Action<IServiceCollection>? replace = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -57,6 +58,7 @@ public sealed class QueryHost : IAsyncDisposable
         services.AddLogging();
         services.AddObjectStore();
         services.AddDashboardQueries(configuration);
+        replace?.Invoke(services);
         return new QueryHost(services.BuildServiceProvider(), folder);
     }
 
