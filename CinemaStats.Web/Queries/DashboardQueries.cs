@@ -78,7 +78,7 @@ public sealed class DashboardQueries(
         {
             return catalogued[0];
         }
-        var seen = await RunAsync(KpiCatalogue.FilmFromSessions, null, [filmKey],
+        var seen = await RunAsync(KpiCatalogue.FilmFromWeeks, null, [filmKey],
             r => new FilmInfo(filmKey, r.String(0), r.String(1), r.NullableString(2), null, null, null), cancellationToken);
         return seen.FirstOrDefault();
     }

@@ -28,6 +28,7 @@ public static class KpiCatalogue
     private const string FactSession = "fact_session";
     private const string MartCinemaDay = "mart_cinema_day";
     private const string MartDaypartWeekday = "mart_daypart_weekday";
+    private const string MartFilmWeek = "mart_film_week";
 
     public static readonly KpiQuery SessionsByDate = new(nameof(SessionsByDate), $"""
         SELECT business_date,
@@ -42,10 +43,11 @@ public static class KpiCatalogue
 
     // ---- Filter pickers
 
+    /// <summary>From the cinema-day mart: a few thousand rows a year instead of every session.</summary>
     public static readonly KpiQuery FilterDates = new(nameof(FilterDates), """
         SELECT MIN(business_date) AS first_date, MAX(business_date) AS last_date
-        FROM fact_session
-        """, [FactSession]);
+        FROM mart_cinema_day
+        """, [MartCinemaDay]);
 
     public static readonly KpiQuery FilterCinemas = new(nameof(FilterCinemas), """
         SELECT DISTINCT cinema_id
@@ -53,13 +55,13 @@ public static class KpiCatalogue
         ORDER BY cinema_id
         """, ["dim_screen"]);
 
-    /// <summary>Films with their genre and distributor, so one scan fills three pickers.</summary>
+    /// <summary>Films with their genre and distributor, so one scan fills three pickers; the film-week mart names every film that played, matched or not.</summary>
     public static readonly KpiQuery FilterFilms = new(nameof(FilterFilms), $"""
-        SELECT {SessionFilmKey} AS film, MAX(film_title) AS title, {SessionGenre} AS film_genre, distributor
-        FROM fact_session
-        GROUP BY {SessionFilmKey}, {SessionGenre}, distributor
-        ORDER BY title, film
-        """, [FactSession]);
+        SELECT film_key, MAX(film_title) AS title, {SessionGenre} AS film_genre, distributor
+        FROM mart_film_week
+        GROUP BY film_key, {SessionGenre}, distributor
+        ORDER BY title, film_key
+        """, [MartFilmWeek]);
 
     // ---- Overview
 
@@ -176,13 +178,13 @@ public static class KpiCatalogue
         WHERE film_key = ?
         """, ["dim_film"]);
 
-    /// <summary>A film that matched no dim_film row, known by its sessions only.</summary>
-    public static readonly KpiQuery FilmFromSessions = new(nameof(FilmFromSessions), $"""
+    /// <summary>A film that matched no dim_film row, known by the weeks it played (its <c>unmatched|</c> key).</summary>
+    public static readonly KpiQuery FilmFromWeeks = new(nameof(FilmFromWeeks), """
         SELECT MAX(film_title) AS title, MAX(distributor) AS film_distributor, MAX(genre) AS film_genre
-        FROM fact_session
-        WHERE {SessionFilmKey} = ?
+        FROM mart_film_week
+        WHERE film_key = ?
         HAVING COUNT(*) > 0
-        """, [FactSession]);
+        """, [MartFilmWeek]);
 
     public static readonly KpiQuery FilmWeeks = new(nameof(FilmWeeks), """
         SELECT film_week, week_number, currency, sessions, cinemas, screens, adm, gbo_minor,
@@ -190,7 +192,7 @@ public static class KpiCatalogue
         FROM mart_film_week
         WHERE film_key = ?
         ORDER BY film_week, currency
-        """, ["mart_film_week"]);
+        """, [MartFilmWeek]);
 
     public static readonly KpiQuery FilmCinemas = new(nameof(FilmCinemas), $"""
         SELECT cinema_id, currency, COUNT(*) AS sessions, CAST(SUM(adm) AS BIGINT) AS adm, CAST(SUM(gbo_minor) AS BIGINT) AS gbo_minor,
@@ -258,7 +260,7 @@ public static class KpiCatalogue
         SessionsByDate, FilterDates, FilterCinemas, FilterFilms,
         KpiTotals, KpiTotalsFromMart, Daily, DailyFromMart, TopFilms, Cinemas, CinemasFromMart,
         DaypartWeekday, DaypartWeekdayFromMart, GenreMix, DistributorGbo,
-        Film, FilmFromSessions, FilmWeeks, FilmCinemas,
+        Film, FilmFromWeeks, FilmWeeks, FilmCinemas,
         CinemaDays, CinemaDaysFromMart, CinemaScreens, CinemaDayparts, CinemaDaypartsFromMart,
     ];
 }

@@ -50,11 +50,12 @@ public sealed class LocalPublishedTables(ICuratedFiles files, IOptions<QueryOpti
         {
             _states.Remove(gone);
         }
-        var published = _states.Values.Select(s => s.State with { Files = s.State.Files.Where(f => File.Exists(Path.Combine(root, f))).ToList() });
-        return PublishedCatalog.From(root, published);
+        // Files are named as published, even if one is gone by the time a query reads it: the engine then reports a
+        // stale catalog and the query runs again on the newer states (dropping the file here would silently drop a day).
+        return PublishedCatalog.From(root, _states.Values.Select(s => s.State));
     }
 
-    /// <summary>A state being replaced may be read half-written; it is read again on the next look.</summary>
+    /// <summary>A state being replaced may be read half-written: the last good reading of it stays, and it is read again on the next look.</summary>
     private static AssetPartitionState? TryParse(FileInfo file)
     {
         try
