@@ -13,6 +13,7 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
 {
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private volatile DuckDbViewSet? _current;
+    private volatile DuckDbViewSet? _previous;
 
     public async Task<QueryResult> ExecuteAsync(QueryRequest request, PublishedCatalog catalog, CancellationToken cancellationToken)
     {
@@ -50,30 +51,37 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
         }
     }
 
-    public void Dispose() => _current?.Retire();
+    public void Dispose()
+    {
+        _current?.Retire();
+        _previous?.Retire();
+    }
 
     /// <summary>DuckDB says "Cannot open file … No such file" or "No files found that match the pattern …" for a published file that is gone.</summary>
     private static bool IsMissingFile(DuckDBException e, string root) =>
         (e.Message.Contains("No such file", StringComparison.Ordinal) || e.Message.Contains("No files found", StringComparison.Ordinal))
         && e.Message.Contains(root, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The view set of <paramref name="catalog"/>. The one before the current stays open too, so a
+    /// query that read the catalog just before a new publication does not rebuild (and swap back to) it.
+    /// </summary>
     private async Task<DuckDbViewSet> ViewsForAsync(PublishedCatalog catalog, CancellationToken cancellationToken)
     {
-        if (_current is { } current && current.Fingerprint == catalog.Fingerprint)
+        if (Matching(catalog) is { } ready)
         {
-            return current;
+            return ready;
         }
         await _rebuild.WaitAsync(cancellationToken);
         try
         {
-            if (_current is { } built && built.Fingerprint == catalog.Fingerprint)
+            if (Matching(catalog) is { } built)
             {
                 return built;
             }
             var next = DuckDbViewSet.Create(catalog);
-            var previous = _current;
-            _current = next;
-            previous?.Retire();
+            _previous?.Retire();
+            (_previous, _current) = (_current, next);
             return next;
         }
         finally
@@ -81,6 +89,11 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
             _rebuild.Release();
         }
     }
+
+    private DuckDbViewSet? Matching(PublishedCatalog catalog) =>
+        _current is { } current && current.Fingerprint == catalog.Fingerprint ? current
+        : _previous is { } previous && previous.Fingerprint == catalog.Fingerprint ? previous
+        : null;
 
     private static QueryResult Run(DuckDBConnection connection, QueryRequest request, CancellationToken cancellationToken)
     {
