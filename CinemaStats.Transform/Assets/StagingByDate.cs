@@ -12,56 +12,107 @@ public readonly record struct ParsedRow<T>(T? Record, RejectedRow? Rejected, lon
 
 /// <summary>
 /// What every staging asset of a dated source does with one raw object: read it (gunzipped
-/// where sent compressed), group the good rows by business date, write one staging file per
-/// date, and quarantine the rest. Rows in = rows out + rows quarantined.
+/// where sent compressed) as a stream, group the good rows by business date into one staging
+/// file per date written in row groups (see <see cref="StagingChunking"/>), and quarantine the
+/// rest. Rows in = rows out + rows quarantined. Memory is bounded by the chunking, not the file.
 /// </summary>
 public static class StagingByDate
 {
-    public static async Task<(RawObjectResult Result, IReadOnlyList<T> Rows)> StageAsync<T>(
+    /// <param name="observe">Called with every good row as it is read (e.g. to count flags).</param>
+    public static async Task<RawObjectResult> StageAsync<T>(
         RawObjectAsset asset,
         RawObjectKey raw,
         MaterializeContext context,
+        StagingChunking chunking,
         Func<Stream, IEnumerable<ParsedRow<T>>> read,
         Func<T, DateOnly> businessDate,
         Func<IReadOnlyList<(T Row, long Line)>, DateTimeOffset, TableColumns> toColumns,
+        Action<T>? observe,
         CancellationToken cancellationToken) where T : class
     {
         var store = context.Store;
         var head = await store.HeadAsync(raw.ToString(), cancellationToken) ?? throw new ObjectNotFoundException(raw.ToString());
-        var byDate = new SortedDictionary<DateOnly, List<(T Row, long Line)>>();
-        var rejected = new List<RejectedRow>();
-        long rowsIn = 0;
-        await using (var stored = await store.OpenReadAsync(raw.ToString(), cancellationToken))
-        await using (var content = raw.IsGzip ? new GZipStream(stored, CompressionMode.Decompress) : stored)
+        var dates = new SortedDictionary<DateOnly, DateFile<T>>();
+        await using var quarantine = new QuarantineFile(raw);
+        long rowsIn = 0, rowsOut = 0, buffered = 0;
+        try
         {
-            foreach (var parsed in read(content))
+            await using (var stored = await store.OpenReadAsync(raw.ToString(), cancellationToken))
+            await using (var content = raw.IsGzip ? new GZipStream(stored, CompressionMode.Decompress) : stored)
             {
-                rowsIn++;
-                if (parsed.Record is { } record)
+                foreach (var parsed in read(content))
                 {
-                    var date = businessDate(record);
-                    if (!byDate.TryGetValue(date, out var rows))
+                    rowsIn++;
+                    if (parsed.Record is not { } record)
                     {
-                        byDate[date] = rows = [];
+                        quarantine.Add(parsed.Rejected!);
+                        continue;
                     }
-                    rows.Add((record, parsed.LineNumber));
+                    observe?.Invoke(record);
+                    var date = businessDate(record);
+                    if (!dates.TryGetValue(date, out var file))
+                    {
+                        dates[date] = file = new DateFile<T>();
+                    }
+                    file.Pending.Add((record, parsed.LineNumber));
+                    rowsOut++;
+                    buffered++;
+                    if (file.Pending.Count >= chunking.RowsPerGroup)
+                    {
+                        buffered -= await file.FlushAsync(asset.Output, toColumns, head.LastModified, cancellationToken);
+                    }
+                    else if (buffered >= chunking.MaxBufferedRows)
+                    {
+                        var largest = dates.Values.MaxBy(f => f.Pending.Count)!;
+                        buffered -= await largest.FlushAsync(asset.Output, toColumns, head.LastModified, cancellationToken);
+                    }
                 }
-                else
+            }
+
+            var outputs = new List<string>();
+            foreach (var (date, file) in dates)
+            {
+                await file.FlushAsync(asset.Output, toColumns, head.LastModified, cancellationToken);
+                var key = PipelineKey.Staging(asset.Name, date, raw.UploadId);
+                await file.Writer!.PublishAsync(store, key, cancellationToken);
+                outputs.Add(key);
+            }
+            await quarantine.PublishAsync(store, cancellationToken);
+            return new RawObjectResult(rowsIn, rowsOut, quarantine.Count, outputs, [.. dates.Keys]);
+        }
+        finally
+        {
+            foreach (var file in dates.Values)
+            {
+                if (file.Writer is not null)
                 {
-                    rejected.Add(parsed.Rejected!);
+                    await file.Writer.DisposeAsync();
                 }
             }
         }
+    }
 
-        var outputs = new List<string>();
-        foreach (var (date, rows) in byDate)
+    /// <summary>The staging file of one business date: rows waiting for the next row group, and the file written so far.</summary>
+    private sealed class DateFile<T>
+    {
+        public List<(T Row, long Line)> Pending { get; private set; } = [];
+
+        public StagingFileWriter? Writer { get; private set; }
+
+        /// <summary>Writes the waiting rows as one row group; returns how many.</summary>
+        public async Task<int> FlushAsync(
+            Core.Tables.TableSchema table, Func<IReadOnlyList<(T Row, long Line)>, DateTimeOffset, TableColumns> toColumns, DateTimeOffset receivedAt, CancellationToken cancellationToken)
         {
-            var key = PipelineKey.Staging(asset.Name, date, raw.UploadId);
-            await StagingFiles.WriteAsync(store, key, toColumns(rows, head.LastModified), cancellationToken);
-            outputs.Add(key);
+            var count = Pending.Count;
+            if (count == 0)
+            {
+                return 0;
+            }
+            Writer ??= await StagingFileWriter.CreateAsync(table, cancellationToken);
+            await Writer.WriteAsync(toColumns(Pending, receivedAt), cancellationToken);
+            // A new list, not Clear(): a date written once should not keep a full chunk's capacity.
+            Pending = [];
+            return count;
         }
-        await Quarantine.WriteAsync(store, raw, rejected, cancellationToken);
-        var result = new RawObjectResult(rowsIn, byDate.Values.Sum(r => (long)r.Count), rejected.Count, outputs, [.. byDate.Keys]);
-        return (result, [.. byDate.Values.SelectMany(r => r).Select(r => r.Row)]);
     }
 }

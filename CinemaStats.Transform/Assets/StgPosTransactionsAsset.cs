@@ -32,14 +32,24 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
 
     public override TableSchema Output => StagingTables.StgPosTransactions;
 
+    /// <summary>How many rows are held before they are written; see <see cref="StagingChunking"/>.</summary>
+    public StagingChunking Chunking { get; init; } = StagingChunking.Default;
+
     public override async Task<RawObjectResult> MaterializeAsync(RawObjectKey raw, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var (result, rows) = await StagingByDate.StageAsync<PosLine>(this, raw, context,
+        var flagged = new Dictionary<string, long>(StringComparer.Ordinal);
+        var result = await StagingByDate.StageAsync<PosLine>(this, raw, context, Chunking,
             content => PosTransactionsReader.Read(content, zoneOf).Select(r => new ParsedRow<PosLine>(r.Record, r.Rejected, r.LineNumber)),
             row => row.BusinessDate,
             (dated, receivedAt) => ToColumns(dated, raw, receivedAt),
+            row =>
+            {
+                foreach (var flag in row.Flags)
+                {
+                    flagged[flag] = flagged.GetValueOrDefault(flag) + 1;
+                }
+            },
             cancellationToken);
-        var flagged = rows.SelectMany(r => r.Flags).CountBy(f => f).ToList();
         if (flagged.Count > 0)
         {
             context.Log.Info($"{Name} {raw}: kept with flags: {string.Join(", ", flagged.Select(f => $"{f.Value} {f.Key}"))}");

@@ -23,14 +23,17 @@ public sealed class StgSessionsAsset : RawObjectAsset
 
     public override TableSchema Output => StagingTables.StgSessions;
 
+    /// <summary>How many rows are held before they are written; see <see cref="StagingChunking"/>.</summary>
+    public StagingChunking Chunking { get; init; } = StagingChunking.Default;
+
     public override async Task<RawObjectResult> MaterializeAsync(RawObjectKey raw, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var (result, _) = await StagingByDate.StageAsync<SessionRecord>(this, raw, context,
+        return await StagingByDate.StageAsync<SessionRecord>(this, raw, context, Chunking,
             content => SessionsCsvReader.Read(content, raw.ToString()).Select(r => new ParsedRow<SessionRecord>(r.Record, r.Rejected, r.LineNumber)),
             row => row.BusinessDate,
             (rows, receivedAt) => ToColumns(rows, raw, receivedAt),
+            observe: null,
             cancellationToken);
-        return result;
     }
 
     private TableColumns ToColumns(IReadOnlyList<(SessionRecord Row, long Line)> rows, RawObjectKey raw, DateTimeOffset receivedAt)
