@@ -35,6 +35,15 @@ public static class StagingByDate
         var dates = new SortedDictionary<DateOnly, DateFile<T>>();
         await using var quarantine = new QuarantineFile(raw);
         long rowsIn = 0, rowsOut = 0, buffered = 0;
+        // One row group is written in the background while parsing goes on: at most one at a time.
+        var writing = Task.CompletedTask;
+        async Task WriteInBackgroundAsync(DateFile<T> file)
+        {
+            var rows = file.TakePending();
+            buffered -= rows.Count;
+            await writing;
+            writing = Task.Run(() => file.WriteAsync(asset.Output, rows, toColumns, head.LastModified, cancellationToken), cancellationToken);
+        }
         try
         {
             await using (var stored = await store.OpenReadAsync(raw.ToString(), cancellationToken))
@@ -59,20 +68,20 @@ public static class StagingByDate
                     buffered++;
                     if (file.Pending.Count >= chunking.RowsPerGroup)
                     {
-                        buffered -= await file.FlushAsync(asset.Output, toColumns, head.LastModified, cancellationToken);
+                        await WriteInBackgroundAsync(file);
                     }
                     else if (buffered >= chunking.MaxBufferedRows)
                     {
-                        var largest = dates.Values.MaxBy(f => f.Pending.Count)!;
-                        buffered -= await largest.FlushAsync(asset.Output, toColumns, head.LastModified, cancellationToken);
+                        await WriteInBackgroundAsync(dates.Values.MaxBy(f => f.Pending.Count)!);
                     }
                 }
             }
 
+            await writing;
             var outputs = new List<string>();
             foreach (var (date, file) in dates)
             {
-                await file.FlushAsync(asset.Output, toColumns, head.LastModified, cancellationToken);
+                await file.WriteAsync(asset.Output, file.TakePending(), toColumns, head.LastModified, cancellationToken);
                 var key = PipelineKey.Staging(asset.Name, date, raw.UploadId);
                 await file.Writer!.PublishAsync(store, key, cancellationToken);
                 outputs.Add(key);
@@ -82,6 +91,8 @@ public static class StagingByDate
         }
         finally
         {
+            // A failed parse must not leave a background write on a file about to be deleted.
+            await Task.WhenAny(writing);
             foreach (var file in dates.Values)
             {
                 if (file.Writer is not null)
@@ -99,20 +110,25 @@ public static class StagingByDate
 
         public StagingFileWriter? Writer { get; private set; }
 
-        /// <summary>Writes the waiting rows as one row group; returns how many.</summary>
-        public async Task<int> FlushAsync(
-            Core.Tables.TableSchema table, Func<IReadOnlyList<(T Row, long Line)>, DateTimeOffset, TableColumns> toColumns, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        /// <summary>The rows waiting for the next row group; a new list takes their place.</summary>
+        public List<(T Row, long Line)> TakePending()
         {
-            var count = Pending.Count;
-            if (count == 0)
+            var rows = Pending;
+            Pending = [];
+            return rows;
+        }
+
+        /// <summary>Appends <paramref name="rows"/> to the file as one row group (none when empty).</summary>
+        public async Task WriteAsync(
+            Core.Tables.TableSchema table, List<(T Row, long Line)> rows, Func<IReadOnlyList<(T Row, long Line)>, DateTimeOffset, TableColumns> toColumns,
+            DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        {
+            if (rows.Count == 0)
             {
-                return 0;
+                return;
             }
             Writer ??= await StagingFileWriter.CreateAsync(table, cancellationToken);
-            await Writer.WriteAsync(toColumns(Pending, receivedAt), cancellationToken);
-            // A new list, not Clear(): a date written once should not keep a full chunk's capacity.
-            Pending = [];
-            return count;
+            await Writer.WriteAsync(toColumns(rows, receivedAt), cancellationToken);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CinemaStats.Transform.Parsing;
 using CinemaStats.Transform.Sessions;
 
 namespace CinemaStats.Transform.Pos;
@@ -124,28 +125,44 @@ public static class PosTransactionsReader
     /// <summary>The instant in UTC and the wall clock it showed in the cinema (for the business date).</summary>
     private static (DateTime Utc, DateTime Local) Timestamp(string text, TimeZoneInfo? zone, List<string> flags)
     {
+        // The common ISO shapes first; what they do not cover goes through the format lists below.
+        if (IsoDateTime.TryParse(text, out var parts) && (parts.Offset is null || parts.HasSeconds))
+        {
+            return parts.Offset is { } offset
+                ? FromInstant(DateTime.SpecifyKind(parts.Local - offset, DateTimeKind.Utc), parts.Local, zone)
+                : FromLocal(text, parts.Local, zone, flags);
+        }
         if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
-            local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-            if (zone is null)
-            {
-                flags.Add(PosCodes.TimeZoneUnknown);
-                return (DateTime.SpecifyKind(local, DateTimeKind.Utc), local);
-            }
-            if (zone.IsInvalidTime(local))
-            {
-                throw new RowRejectedException("transaction_ts", $"{text} does not exist in {zone.Id} (clocks go forward)");
-            }
-            // An hour the clocks repeat reads as standard time: the file gives nothing to tell them apart.
-            return (TimeZoneInfo.ConvertTimeToUtc(local, zone), local);
+            return FromLocal(text, local, zone, flags);
         }
         if (DateTimeOffset.TryParseExact(text, OffsetFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
-            var utc = instant.UtcDateTime;
-            return (utc, zone is null ? instant.DateTime : TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
+            return FromInstant(instant.UtcDateTime, instant.DateTime, zone);
         }
         throw new RowRejectedException("transaction_ts", $"'{text}' is not a timestamp (expected e.g. 2026-03-06T19:30:00+00:00, …Z or a local 2026-03-06T19:30:00)");
     }
+
+    /// <summary>A wall-clock time without offset, read in the cinema's zone (as UTC, flagged, when the zone is unknown).</summary>
+    private static (DateTime Utc, DateTime Local) FromLocal(string text, DateTime local, TimeZoneInfo? zone, List<string> flags)
+    {
+        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone is null)
+        {
+            flags.Add(PosCodes.TimeZoneUnknown);
+            return (DateTime.SpecifyKind(local, DateTimeKind.Utc), local);
+        }
+        if (zone.IsInvalidTime(local))
+        {
+            throw new RowRejectedException("transaction_ts", $"{text} does not exist in {zone.Id} (clocks go forward)");
+        }
+        // An hour the clocks repeat reads as standard time: the file gives nothing to tell them apart.
+        return (TimeZoneInfo.ConvertTimeToUtc(local, zone), local);
+    }
+
+    /// <summary>An instant written with its offset: its wall clock in the cinema's zone, or as written when the zone is unknown.</summary>
+    private static (DateTime Utc, DateTime Local) FromInstant(DateTime utc, DateTime written, TimeZoneInfo? zone) =>
+        (utc, zone is null ? written : TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
 
     private static DateOnly BusinessDate(JsonElement row, DateTime local)
     {
@@ -153,7 +170,7 @@ public static class PosTransactionsReader
         {
             return DateOnly.FromDateTime(local - BusinessDayCutOff);
         }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        return IsoDateTime.TryParseDate(text, out var date) || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
             ? date
             : throw new RowRejectedException("business_date", $"'{text}' is not a date (expected yyyy-MM-dd)");
     }
