@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CinemaStats.Transform.Parsing;
 using nietras.SeparatedValues;
@@ -50,30 +51,33 @@ public static class SessionsCsvReader
         var columns = MapHeader(reader.Header.ColNames, sourceName);
         // For each canonical column, the file's column index (-1: absent).
         var sourceIndex = CanonicalColumns.Select(c => columns.TryGetValue(c, out var i) ? i : -1).ToArray();
-        var zones = new Dictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
-        foreach (var row in reader)
+        var zones = new ConcurrentDictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
+        // Rows are parsed on several threads and come out in file order.
+        foreach (var result in reader.ParallelEnumerate(row => ParseRow(row, sourceIndex, zones)))
         {
-            var line = row.LineNumberFrom;
-            var values = new string?[CanonicalColumns.Length];
-            for (var c = 0; c < sourceIndex.Length; c++)
-            {
-                var index = sourceIndex[c];
-                if (index >= 0 && index < row.ColCount && row[index].Span.Length > 0)
-                {
-                    values[c] = row[index].ToString();
-                }
-            }
-
-            Result result;
-            try
-            {
-                result = new Result(Parse(new RowValues(values), zones), null, line);
-            }
-            catch (RowRejectedException e)
-            {
-                result = new Result(null, new RejectedRow(line, e.Field, e.Message, row.Span.ToString()), line);
-            }
             yield return result;
+        }
+    }
+
+    private static Result ParseRow(SepReader.Row row, int[] sourceIndex, ConcurrentDictionary<string, TimeZoneInfo?> zones)
+    {
+        var line = row.LineNumberFrom;
+        var values = new string?[CanonicalColumns.Length];
+        for (var c = 0; c < sourceIndex.Length; c++)
+        {
+            var index = sourceIndex[c];
+            if (index >= 0 && index < row.ColCount && row[index].Span.Length > 0)
+            {
+                values[c] = row[index].ToString();
+            }
+        }
+        try
+        {
+            return new Result(Parse(new RowValues(values), zones), null, line);
+        }
+        catch (RowRejectedException e)
+        {
+            return new Result(null, new RejectedRow(line, e.Field, e.Message, row.Span.ToString()), line);
         }
     }
 
@@ -83,15 +87,12 @@ public static class SessionsCsvReader
         public string? this[string name] => values[Array.IndexOf(CanonicalColumns, name)];
     }
 
-    private static SessionRecord Parse(RowValues get, Dictionary<string, TimeZoneInfo?> zones)
+    private static SessionRecord Parse(RowValues get, ConcurrentDictionary<string, TimeZoneInfo?> zones)
     {
         string Required(string field) => get[field] ?? throw new RowRejectedException(field, $"{field} is empty");
 
         var tzId = Required("cinema_tz");
-        if (!zones.TryGetValue(tzId, out var zone))
-        {
-            zones[tzId] = zone = TimeZoneInfo.TryFindSystemTimeZoneById(tzId, out var found) ? found : null;
-        }
+        var zone = zones.GetOrAdd(tzId, static id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : null);
         if (zone is null)
         {
             throw new RowRejectedException("cinema_tz", $"'{tzId}' is not an IANA time zone");
