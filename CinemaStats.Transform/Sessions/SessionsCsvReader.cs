@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using CinemaStats.Transform.Parsing;
 using nietras.SeparatedValues;
@@ -51,15 +50,16 @@ public static class SessionsCsvReader
         var columns = MapHeader(reader.Header.ColNames, sourceName);
         // For each canonical column, the file's column index (-1: absent).
         var sourceIndex = CanonicalColumns.Select(c => columns.TryGetValue(c, out var i) ? i : -1).ToArray();
-        var zones = new ConcurrentDictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
-        // Rows are parsed on several threads and come out in file order.
-        foreach (var result in reader.ParallelEnumerate(row => ParseRow(row, sourceIndex, zones)))
+        var zones = new Dictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
+        // One row at a time: Sep's parallel enumeration reads ahead without bound when the consumer
+        // (staging writes) is slower than parsing, and memory must not grow with the file.
+        foreach (var row in reader)
         {
-            yield return result;
+            yield return ParseRow(row, sourceIndex, zones);
         }
     }
 
-    private static Result ParseRow(SepReader.Row row, int[] sourceIndex, ConcurrentDictionary<string, TimeZoneInfo?> zones)
+    private static Result ParseRow(SepReader.Row row, int[] sourceIndex, Dictionary<string, TimeZoneInfo?> zones)
     {
         var line = row.LineNumberFrom;
         var values = new string?[CanonicalColumns.Length];
@@ -87,12 +87,15 @@ public static class SessionsCsvReader
         public string? this[string name] => values[Array.IndexOf(CanonicalColumns, name)];
     }
 
-    private static SessionRecord Parse(RowValues get, ConcurrentDictionary<string, TimeZoneInfo?> zones)
+    private static SessionRecord Parse(RowValues get, Dictionary<string, TimeZoneInfo?> zones)
     {
         string Required(string field) => get[field] ?? throw new RowRejectedException(field, $"{field} is empty");
 
         var tzId = Required("cinema_tz");
-        var zone = zones.GetOrAdd(tzId, static id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : null);
+        if (!zones.TryGetValue(tzId, out var zone))
+        {
+            zones[tzId] = zone = TimeZoneInfo.TryFindSystemTimeZoneById(tzId, out var found) ? found : null;
+        }
         if (zone is null)
         {
             throw new RowRejectedException("cinema_tz", $"'{tzId}' is not an IANA time zone");

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace CinemaStats.Benchmarks.Throughput;
 
 /// <summary>When a pass finished staging, and when it finished everything, from the start of the run.</summary>
-public sealed record EngineTiming(TimeSpan Staged, TimeSpan Total, long RowsIn, long RowsOut, long RowsQuarantined, IReadOnlyList<string> Failures);
+public sealed record EngineTiming(TimeSpan Staged, TimeSpan Total, TimeSpan Cpu, long RowsIn, long RowsOut, long RowsQuarantined, IReadOnlyList<string> Failures);
 
 /// <summary>
 /// One raw file through the transform's engine as the worker runs it: a file-system store, the
@@ -39,13 +39,15 @@ public static class EnginePass
             var runner = new PipelineRunner(store, graph, ledger, new AssetPartitionStates(store), new RunHistory(store, options, TimeProvider.System),
                 options, TimeProvider.System, clock);
 
+            var cpu = ProcessCpu.Now();
             clock.Start();
             var run = await runner.RunAsync(new RunRequest("benchmark", [raw], []), CancellationToken.None);
             var total = clock.Elapsed;
+            cpu = ProcessCpu.Now() - cpu;
             var status = await ledger.GetAsync(raw, CancellationToken.None)
                 ?? throw new InvalidOperationException($"{raw} has no ledger entry after the run.");
             var failures = run.Partitions.Where(p => p.Status != AssetPartitionState.Materialized).Select(p => $"{p.Asset} {p.Partition}: {p.Status} {p.Error}").ToList();
-            return new EngineTiming(clock.Staged ?? total, total, status.RowsIn, status.RowsOut, status.RowsQuarantined, failures);
+            return new EngineTiming(clock.Staged ?? total, total, cpu, status.RowsIn, status.RowsOut, status.RowsQuarantined, failures);
         }
         finally
         {
