@@ -12,7 +12,8 @@ namespace CinemaStats.Transform.Assets;
 /// POS file of that date. Reads: stg_pos_transactions · Partitioned by: business date · Writes:
 /// curated/fact_ticket_line/business_date=…/ · De-duplication: a whole file re-sent repeats every
 /// (transaction_id, line_no); the row of the most recently received file wins (then the later
-/// object key, then the later line), and the others count as dropped.
+/// object key, then the later line), and the others count as dropped. Memory: the staged lines of
+/// one business date are held while it is built (never a whole raw file, nor other dates).
 /// </summary>
 public sealed class FactTicketLineAsset : DailyAsset
 {
@@ -100,7 +101,8 @@ public sealed class FactTicketLineAsset : DailyAsset
         return new DailyResult(output, rowsIn, rowsIn - ordered.Count, "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins");
     }
 
-    private sealed record Candidate(TableColumns Rows, int Index, DateTime ReceivedAt, string Source, long Line)
+    /// <summary>Where a row is and what decides between copies of it (a struct: one per staged line, no allocation).</summary>
+    private readonly record struct Candidate(TableColumns Rows, int Index, DateTime ReceivedAt, string Source, long Line)
     {
         public bool IsLaterThan(Candidate other)
         {

@@ -20,15 +20,59 @@ public static class Quarantine
 {
     public static async Task WriteAsync(IObjectStore store, RawObjectKey raw, IReadOnlyCollection<RejectedRow> rejected, CancellationToken cancellationToken)
     {
-        if (rejected.Count == 0)
+        await using var file = new QuarantineFile(raw);
+        foreach (var row in rejected)
+        {
+            file.Add(row);
+        }
+        await file.PublishAsync(store, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The quarantine of one raw object, appended to a local file as rows are refused, so a file
+/// full of bad rows does not have to fit in memory; put in the store (when not empty) at the end.
+/// </summary>
+public sealed class QuarantineFile(RawObjectKey raw) : IAsyncDisposable
+{
+    private string? _temp;
+    private StreamWriter? _writer;
+
+    public long Count { get; private set; }
+
+    public void Add(RejectedRow row)
+    {
+        if (_writer is null)
+        {
+            _temp = Path.GetTempFileName();
+            _writer = new StreamWriter(_temp, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        _writer.WriteLine(JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), row.LineNumber, row.Field, row.Reason, row.RawText)));
+        Count++;
+    }
+
+    public async Task PublishAsync(IObjectStore store, CancellationToken cancellationToken)
+    {
+        if (_writer is null)
         {
             return;
         }
-        var text = new StringBuilder();
-        foreach (var row in rejected)
+        await _writer.FlushAsync(cancellationToken);
+        await _writer.DisposeAsync();
+        _writer = null;
+        await using var upload = File.OpenRead(_temp!);
+        await store.PutAsync(PipelineKey.Quarantine(raw.UploadId), upload, new ObjectWriteOptions { ContentType = "application/x-ndjson" }, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
         {
-            text.AppendLine(JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), row.LineNumber, row.Field, row.Reason, row.RawText)));
+            await _writer.DisposeAsync();
         }
-        await store.PutTextAsync(PipelineKey.Quarantine(raw.UploadId), text.ToString(), "application/x-ndjson", cancellationToken);
+        if (_temp is not null)
+        {
+            File.Delete(_temp);
+        }
     }
 }

@@ -12,56 +12,123 @@ public readonly record struct ParsedRow<T>(T? Record, RejectedRow? Rejected, lon
 
 /// <summary>
 /// What every staging asset of a dated source does with one raw object: read it (gunzipped
-/// where sent compressed), group the good rows by business date, write one staging file per
-/// date, and quarantine the rest. Rows in = rows out + rows quarantined.
+/// where sent compressed) as a stream, group the good rows by business date into one staging
+/// file per date written in row groups (see <see cref="StagingChunking"/>), and quarantine the
+/// rest. Rows in = rows out + rows quarantined. Memory is bounded by the chunking, not the file.
 /// </summary>
 public static class StagingByDate
 {
-    public static async Task<(RawObjectResult Result, IReadOnlyList<T> Rows)> StageAsync<T>(
+    /// <param name="observe">Called with every good row as it is read (e.g. to count flags).</param>
+    public static async Task<RawObjectResult> StageAsync<T>(
         RawObjectAsset asset,
         RawObjectKey raw,
         MaterializeContext context,
+        StagingChunking chunking,
         Func<Stream, IEnumerable<ParsedRow<T>>> read,
         Func<T, DateOnly> businessDate,
         Func<IReadOnlyList<(T Row, long Line)>, DateTimeOffset, TableColumns> toColumns,
+        Action<T>? observe,
         CancellationToken cancellationToken) where T : class
     {
         var store = context.Store;
         var head = await store.HeadAsync(raw.ToString(), cancellationToken) ?? throw new ObjectNotFoundException(raw.ToString());
-        var byDate = new SortedDictionary<DateOnly, List<(T Row, long Line)>>();
-        var rejected = new List<RejectedRow>();
-        long rowsIn = 0;
-        await using (var stored = await store.OpenReadAsync(raw.ToString(), cancellationToken))
-        await using (var content = raw.IsGzip ? new GZipStream(stored, CompressionMode.Decompress) : stored)
+        var dates = new SortedDictionary<DateOnly, DateFile<T>>();
+        await using var quarantine = new QuarantineFile(raw);
+        long rowsIn = 0, rowsOut = 0, buffered = 0;
+        // One row group is written in the background while parsing goes on: at most one at a time.
+        var writing = Task.CompletedTask;
+        async Task WriteInBackgroundAsync(DateFile<T> file)
         {
-            foreach (var parsed in read(content))
+            var rows = file.TakePending();
+            buffered -= rows.Count;
+            await writing;
+            writing = Task.Run(() => file.WriteAsync(asset.Output, rows, toColumns, head.LastModified, cancellationToken), cancellationToken);
+        }
+        try
+        {
+            await using (var stored = await store.OpenReadAsync(raw.ToString(), cancellationToken))
+            await using (var content = raw.IsGzip ? new GZipStream(stored, CompressionMode.Decompress) : stored)
             {
-                rowsIn++;
-                if (parsed.Record is { } record)
+                foreach (var parsed in read(content))
                 {
-                    var date = businessDate(record);
-                    if (!byDate.TryGetValue(date, out var rows))
+                    rowsIn++;
+                    if (parsed.Record is not { } record)
                     {
-                        byDate[date] = rows = [];
+                        quarantine.Add(parsed.Rejected!);
+                        continue;
                     }
-                    rows.Add((record, parsed.LineNumber));
+                    observe?.Invoke(record);
+                    var date = businessDate(record);
+                    if (!dates.TryGetValue(date, out var file))
+                    {
+                        dates[date] = file = new DateFile<T>();
+                    }
+                    file.Pending.Add((record, parsed.LineNumber));
+                    rowsOut++;
+                    buffered++;
+                    if (file.Pending.Count >= chunking.RowsPerGroup)
+                    {
+                        await WriteInBackgroundAsync(file);
+                    }
+                    else if (buffered >= chunking.MaxBufferedRows)
+                    {
+                        await WriteInBackgroundAsync(dates.Values.MaxBy(f => f.Pending.Count)!);
+                    }
                 }
-                else
+            }
+
+            await writing;
+            var outputs = new List<string>();
+            foreach (var (date, file) in dates)
+            {
+                await file.WriteAsync(asset.Output, file.TakePending(), toColumns, head.LastModified, cancellationToken);
+                var key = PipelineKey.Staging(asset.Name, date, raw.UploadId);
+                await file.Writer!.PublishAsync(store, key, cancellationToken);
+                outputs.Add(key);
+            }
+            await quarantine.PublishAsync(store, cancellationToken);
+            return new RawObjectResult(rowsIn, rowsOut, quarantine.Count, outputs, [.. dates.Keys]);
+        }
+        finally
+        {
+            // A failed parse must not leave a background write on a file about to be deleted.
+            await Task.WhenAny(writing);
+            foreach (var file in dates.Values)
+            {
+                if (file.Writer is not null)
                 {
-                    rejected.Add(parsed.Rejected!);
+                    await file.Writer.DisposeAsync();
                 }
             }
         }
+    }
 
-        var outputs = new List<string>();
-        foreach (var (date, rows) in byDate)
+    /// <summary>The staging file of one business date: rows waiting for the next row group, and the file written so far.</summary>
+    private sealed class DateFile<T>
+    {
+        public List<(T Row, long Line)> Pending { get; private set; } = [];
+
+        public StagingFileWriter? Writer { get; private set; }
+
+        /// <summary>The rows waiting for the next row group; a new list takes their place.</summary>
+        public List<(T Row, long Line)> TakePending()
         {
-            var key = PipelineKey.Staging(asset.Name, date, raw.UploadId);
-            await StagingFiles.WriteAsync(store, key, toColumns(rows, head.LastModified), cancellationToken);
-            outputs.Add(key);
+            var rows = Pending;
+            Pending = [];
+            return rows;
         }
-        await Quarantine.WriteAsync(store, raw, rejected, cancellationToken);
-        var result = new RawObjectResult(rowsIn, byDate.Values.Sum(r => (long)r.Count), rejected.Count, outputs, [.. byDate.Keys]);
-        return (result, [.. byDate.Values.SelectMany(r => r).Select(r => r.Row)]);
+
+        /// <summary>Appends <paramref name="rows"/> to the file as one row group (none when empty).</summary>
+        public async Task WriteAsync(
+            Core.Tables.TableSchema table, List<(T Row, long Line)> rows, Func<IReadOnlyList<(T Row, long Line)>, DateTimeOffset, TableColumns> toColumns,
+            DateTimeOffset receivedAt, CancellationToken cancellationToken)
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+            Writer ??= await StagingFileWriter.CreateAsync(table, cancellationToken);
+            await Writer.WriteAsync(toColumns(rows, receivedAt), cancellationToken);
+        }
     }
 }

@@ -6,24 +6,12 @@ namespace CinemaStats.Transform.Assets;
 /// <summary>Writes and reads the Parquet files assets keep in <c>_pipeline/staging/</c>.</summary>
 public static class StagingFiles
 {
+    /// <summary>Writes <paramref name="rows"/> as one file of one row group.</summary>
     public static async Task WriteAsync(IObjectStore store, string key, TableColumns rows, CancellationToken cancellationToken)
     {
-        // Parquet needs a seekable stream: write a local file, then stream it to the store.
-        var temp = Path.GetTempFileName();
-        try
-        {
-            await using (var file = File.Create(temp))
-            await using (var writer = await ParquetTableWriter.CreateAsync(rows.Table, file, cancellationToken))
-            {
-                await writer.WriteRowGroupAsync(rows, cancellationToken);
-            }
-            await using var upload = File.OpenRead(temp);
-            await store.PutAsync(key, upload, new ObjectWriteOptions { ContentType = "application/vnd.apache.parquet" }, cancellationToken);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        await using var writer = await StagingFileWriter.CreateAsync(rows.Table, cancellationToken);
+        await writer.WriteAsync(rows, cancellationToken);
+        await writer.PublishAsync(store, key, cancellationToken);
     }
 
     public static async IAsyncEnumerable<TableColumns> ReadAsync(

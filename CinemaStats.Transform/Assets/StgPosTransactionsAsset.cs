@@ -32,14 +32,24 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
 
     public override TableSchema Output => StagingTables.StgPosTransactions;
 
+    /// <summary>How many rows are held before they are written; see <see cref="StagingChunking"/>.</summary>
+    public StagingChunking Chunking { get; init; } = StagingChunking.Default;
+
     public override async Task<RawObjectResult> MaterializeAsync(RawObjectKey raw, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var (result, rows) = await StagingByDate.StageAsync<PosLine>(this, raw, context,
+        var flagged = new Dictionary<string, long>(StringComparer.Ordinal);
+        var result = await StagingByDate.StageAsync<PosLine>(this, raw, context, Chunking,
             content => PosTransactionsReader.Read(content, zoneOf).Select(r => new ParsedRow<PosLine>(r.Record, r.Rejected, r.LineNumber)),
             row => row.BusinessDate,
             (dated, receivedAt) => ToColumns(dated, raw, receivedAt),
+            row =>
+            {
+                foreach (var flag in row.Flags)
+                {
+                    flagged[flag] = flagged.GetValueOrDefault(flag) + 1;
+                }
+            },
             cancellationToken);
-        var flagged = rows.SelectMany(r => r.Flags).CountBy(f => f).ToList();
         if (flagged.Count > 0)
         {
             context.Log.Info($"{Name} {raw}: kept with flags: {string.Join(", ", flagged.Select(f => $"{f.Value} {f.Key}"))}");
@@ -50,34 +60,60 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
     private TableColumns ToColumns(IReadOnlyList<(PosLine Row, long Line)> rows, RawObjectKey raw, DateTimeOffset receivedAt)
     {
         var c = TableColumns.Create(Output, rows.Count);
+        var transactionId = c.Get<string?>("transaction_id");
+        var lineNo = c.Get<int?>("line_no");
+        var cinemaId = c.Get<string?>("cinema_id");
+        var terminalId = c.Get<string?>("terminal_id");
+        var channel = c.Get<string?>("channel");
+        var transactionTsUtc = c.Get<DateTime?>("transaction_ts_utc");
+        var lineType = c.Get<string?>("line_type");
+        var sessionId = c.Get<string?>("session_id");
+        var ticketType = c.Get<string?>("ticket_type");
+        var sku = c.Get<string?>("sku");
+        var quantity = c.Get<int?>("quantity");
+        var unitPriceMinor = c.Get<long?>("unit_price_minor");
+        var discountMinor = c.Get<long?>("discount_minor");
+        var taxMinor = c.Get<long?>("tax_minor");
+        var amountMinor = c.Get<long?>("amount_minor");
+        var currency = c.Get<string?>("currency");
+        var status = c.Get<string?>("status");
+        var isVoid = c.Get<bool?>("is_void");
+        var isRefund = c.Get<bool?>("is_refund");
+        var isComp = c.Get<bool?>("is_comp");
+        var originalTransactionId = c.Get<string?>("original_transaction_id");
+        var flags = c.Get<string?>("flags");
+        var sourceObject = c.Get<string?>("source_object");
+        var sourceLine = c.Get<long?>("source_line");
+        var sourceReceivedAt = c.Get<DateTime?>("source_received_at");
+        var (source, received) = (raw.ToString(), receivedAt.UtcDateTime);
         for (var i = 0; i < rows.Count; i++)
         {
             var (r, line) = rows[i];
-            c.Get<string?>("transaction_id")[i] = r.TransactionId;
-            c.Get<int?>("line_no")[i] = r.LineNo;
-            c.Get<string?>("cinema_id")[i] = r.CinemaId;
-            c.Get<string?>("terminal_id")[i] = r.TerminalId;
-            c.Get<string?>("channel")[i] = r.Channel;
-            c.Get<DateTime?>("transaction_ts_utc")[i] = DateTime.SpecifyKind(r.TransactionTsUtc, DateTimeKind.Utc);
-            c.Get<string?>("line_type")[i] = r.LineType;
-            c.Get<string?>("session_id")[i] = r.SessionId;
-            c.Get<string?>("ticket_type")[i] = r.TicketType;
-            c.Get<string?>("sku")[i] = r.Sku;
-            c.Get<int?>("quantity")[i] = r.Quantity;
-            c.Get<long?>("unit_price_minor")[i] = r.UnitPriceMinor;
-            c.Get<long?>("discount_minor")[i] = r.DiscountMinor;
-            c.Get<long?>("tax_minor")[i] = r.TaxMinor;
-            c.Get<long?>("amount_minor")[i] = r.AmountMinor;
-            c.Get<string?>("currency")[i] = r.Currency;
-            c.Get<string?>("status")[i] = r.Status;
-            c.Get<bool?>("is_void")[i] = r.IsVoid;
-            c.Get<bool?>("is_refund")[i] = r.IsRefund;
-            c.Get<bool?>("is_comp")[i] = r.IsComp;
-            c.Get<string?>("original_transaction_id")[i] = r.OriginalTransactionId;
-            c.Get<string?>("flags")[i] = r.Flags.Count == 0 ? null : string.Join(',', r.Flags);
-            c.Get<string?>("source_object")[i] = raw.ToString();
-            c.Get<long?>("source_line")[i] = line;
-            c.Get<DateTime?>("source_received_at")[i] = receivedAt.UtcDateTime;
+            transactionId[i] = r.TransactionId;
+            lineNo[i] = r.LineNo;
+            cinemaId[i] = r.CinemaId;
+            terminalId[i] = r.TerminalId;
+            channel[i] = r.Channel;
+            transactionTsUtc[i] = DateTime.SpecifyKind(r.TransactionTsUtc, DateTimeKind.Utc);
+            lineType[i] = r.LineType;
+            sessionId[i] = r.SessionId;
+            ticketType[i] = r.TicketType;
+            sku[i] = r.Sku;
+            quantity[i] = r.Quantity;
+            unitPriceMinor[i] = r.UnitPriceMinor;
+            discountMinor[i] = r.DiscountMinor;
+            taxMinor[i] = r.TaxMinor;
+            amountMinor[i] = r.AmountMinor;
+            currency[i] = r.Currency;
+            status[i] = r.Status;
+            isVoid[i] = r.IsVoid;
+            isRefund[i] = r.IsRefund;
+            isComp[i] = r.IsComp;
+            originalTransactionId[i] = r.OriginalTransactionId;
+            flags[i] = r.Flags.Count == 0 ? null : string.Join(',', r.Flags);
+            sourceObject[i] = source;
+            sourceLine[i] = line;
+            sourceReceivedAt[i] = received;
         }
         return c;
     }

@@ -23,39 +23,60 @@ public sealed class StgSessionsAsset : RawObjectAsset
 
     public override TableSchema Output => StagingTables.StgSessions;
 
+    /// <summary>How many rows are held before they are written; see <see cref="StagingChunking"/>.</summary>
+    public StagingChunking Chunking { get; init; } = StagingChunking.Default;
+
     public override async Task<RawObjectResult> MaterializeAsync(RawObjectKey raw, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var (result, _) = await StagingByDate.StageAsync<SessionRecord>(this, raw, context,
+        return await StagingByDate.StageAsync<SessionRecord>(this, raw, context, Chunking,
             content => SessionsCsvReader.Read(content, raw.ToString()).Select(r => new ParsedRow<SessionRecord>(r.Record, r.Rejected, r.LineNumber)),
             row => row.BusinessDate,
             (rows, receivedAt) => ToColumns(rows, raw, receivedAt),
+            observe: null,
             cancellationToken);
-        return result;
     }
 
     private TableColumns ToColumns(IReadOnlyList<(SessionRecord Row, long Line)> rows, RawObjectKey raw, DateTimeOffset receivedAt)
     {
         var c = TableColumns.Create(Output, rows.Count);
+        var sessionId = c.Get<string?>("session_id");
+        var cinemaId = c.Get<string?>("cinema_id");
+        var screenId = c.Get<string?>("screen_id");
+        var filmCode = c.Get<string?>("film_code");
+        var filmTitleRaw = c.Get<string?>("film_title_raw");
+        var showtimeLocal = c.Get<DateTime?>("showtime_local");
+        var showtimeUtc = c.Get<DateTime?>("showtime_utc");
+        var format = c.Get<string?>("format");
+        var language = c.Get<string?>("language");
+        var priceGroup = c.Get<string?>("price_group");
+        var status = c.Get<string?>("status");
+        var cinemaTz = c.Get<string?>("cinema_tz");
+        var currency = c.Get<string?>("currency");
+        var capacity = c.Get<int?>("capacity");
+        var sourceObject = c.Get<string?>("source_object");
+        var sourceLine = c.Get<long?>("source_line");
+        var sourceReceivedAt = c.Get<DateTime?>("source_received_at");
+        var (source, received) = (raw.ToString(), receivedAt.UtcDateTime);
         for (var i = 0; i < rows.Count; i++)
         {
             var (r, line) = rows[i];
-            c.Get<string?>("session_id")[i] = r.SessionId;
-            c.Get<string?>("cinema_id")[i] = r.CinemaId;
-            c.Get<string?>("screen_id")[i] = r.ScreenId;
-            c.Get<string?>("film_code")[i] = r.FilmCode;
-            c.Get<string?>("film_title_raw")[i] = r.FilmTitleRaw;
-            c.Get<DateTime?>("showtime_local")[i] = r.ShowtimeLocal;
-            c.Get<DateTime?>("showtime_utc")[i] = DateTime.SpecifyKind(r.ShowtimeUtc, DateTimeKind.Utc);
-            c.Get<string?>("format")[i] = r.Format;
-            c.Get<string?>("language")[i] = r.Language;
-            c.Get<string?>("price_group")[i] = r.PriceGroup;
-            c.Get<string?>("status")[i] = r.Status;
-            c.Get<string?>("cinema_tz")[i] = r.CinemaTz;
-            c.Get<string?>("currency")[i] = r.Currency;
-            c.Get<int?>("capacity")[i] = r.Capacity;
-            c.Get<string?>("source_object")[i] = raw.ToString();
-            c.Get<long?>("source_line")[i] = line;
-            c.Get<DateTime?>("source_received_at")[i] = receivedAt.UtcDateTime;
+            sessionId[i] = r.SessionId;
+            cinemaId[i] = r.CinemaId;
+            screenId[i] = r.ScreenId;
+            filmCode[i] = r.FilmCode;
+            filmTitleRaw[i] = r.FilmTitleRaw;
+            showtimeLocal[i] = r.ShowtimeLocal;
+            showtimeUtc[i] = DateTime.SpecifyKind(r.ShowtimeUtc, DateTimeKind.Utc);
+            format[i] = r.Format;
+            language[i] = r.Language;
+            priceGroup[i] = r.PriceGroup;
+            status[i] = r.Status;
+            cinemaTz[i] = r.CinemaTz;
+            currency[i] = r.Currency;
+            capacity[i] = r.Capacity;
+            sourceObject[i] = source;
+            sourceLine[i] = line;
+            sourceReceivedAt[i] = received;
         }
         return c;
     }

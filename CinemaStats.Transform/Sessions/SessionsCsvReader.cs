@@ -1,4 +1,5 @@
 using System.Globalization;
+using CinemaStats.Transform.Parsing;
 using nietras.SeparatedValues;
 
 namespace CinemaStats.Transform.Sessions;
@@ -47,43 +48,66 @@ public static class SessionsCsvReader
     {
         using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(content);
         var columns = MapHeader(reader.Header.ColNames, sourceName);
+        // For each canonical column, the file's column index (-1: absent).
+        var sourceIndex = CanonicalColumns.Select(c => columns.TryGetValue(c, out var i) ? i : -1).ToArray();
+        var zones = new Dictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
+        // One row at a time: Sep's parallel enumeration reads ahead without bound when the consumer
+        // (staging writes) is slower than parsing, and memory must not grow with the file.
         foreach (var row in reader)
         {
-            var line = row.LineNumberFrom;
-            var values = new string?[CanonicalColumns.Length];
-            foreach (var (name, index) in columns)
-            {
-                if (index < row.ColCount && row[index].Span.Length > 0)
-                {
-                    values[Array.IndexOf(CanonicalColumns, name)] = row[index].ToString();
-                }
-            }
-            string? Get(string name) => values[Array.IndexOf(CanonicalColumns, name)];
-
-            Result result;
-            try
-            {
-                result = new Result(Parse(Get), null, line);
-            }
-            catch (RowRejectedException e)
-            {
-                result = new Result(null, new RejectedRow(line, e.Field, e.Message, row.Span.ToString()), line);
-            }
-            yield return result;
+            yield return ParseRow(row, sourceIndex, zones);
         }
     }
 
-    private static SessionRecord Parse(Func<string, string?> get)
+    private static Result ParseRow(SepReader.Row row, int[] sourceIndex, Dictionary<string, TimeZoneInfo?> zones)
     {
-        string Required(string field) => get(field) ?? throw new RowRejectedException(field, $"{field} is empty");
+        var line = row.LineNumberFrom;
+        var values = new string?[CanonicalColumns.Length];
+        for (var c = 0; c < sourceIndex.Length; c++)
+        {
+            var index = sourceIndex[c];
+            if (index >= 0 && index < row.ColCount && row[index].Span.Length > 0)
+            {
+                values[c] = row[index].ToString();
+            }
+        }
+        try
+        {
+            return new Result(Parse(new RowValues(values), zones), null, line);
+        }
+        catch (RowRejectedException e)
+        {
+            return new Result(null, new RejectedRow(line, e.Field, e.Message, row.Span.ToString()), line);
+        }
+    }
+
+    /// <summary>One row's values by canonical column name.</summary>
+    private readonly struct RowValues(string?[] values)
+    {
+        public string? this[string name] => values[Array.IndexOf(CanonicalColumns, name)];
+    }
+
+    private static SessionRecord Parse(RowValues get, Dictionary<string, TimeZoneInfo?> zones)
+    {
+        string Required(string field) => get[field] ?? throw new RowRejectedException(field, $"{field} is empty");
 
         var tzId = Required("cinema_tz");
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(tzId, out var zone))
+        if (!zones.TryGetValue(tzId, out var zone))
+        {
+            zones[tzId] = zone = TimeZoneInfo.TryFindSystemTimeZoneById(tzId, out var found) ? found : null;
+        }
+        if (zone is null)
         {
             throw new RowRejectedException("cinema_tz", $"'{tzId}' is not an IANA time zone");
         }
         var showtimeText = Required("showtime_local");
-        if (!DateTime.TryParseExact(showtimeText, ShowtimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var showtime))
+        DateTime showtime;
+        // The common ISO shapes first; the format list decides the rest.
+        if (IsoDateTime.TryParse(showtimeText, out var parts) && parts.Offset is null && !parts.HasFraction)
+        {
+            showtime = parts.Local;
+        }
+        else if (!DateTime.TryParseExact(showtimeText, ShowtimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out showtime))
         {
             throw new RowRejectedException("showtime_local", $"'{showtimeText}' is not a local date-time (expected e.g. 2026-03-06 19:30)");
         }
@@ -93,19 +117,19 @@ public static class SessionsCsvReader
             throw new RowRejectedException("showtime_local", $"{showtimeText} does not exist in {tzId} (clocks go forward)");
         }
 
-        var businessDateText = get("business_date");
+        var businessDateText = get["business_date"];
         DateOnly businessDate;
         if (businessDateText is null)
         {
             businessDate = DateOnly.FromDateTime(showtime - BusinessDayCutOff);
         }
-        else if (!DateOnly.TryParseExact(businessDateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out businessDate))
+        else if (!IsoDateTime.TryParseDate(businessDateText, out businessDate) && !DateOnly.TryParseExact(businessDateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out businessDate))
         {
             throw new RowRejectedException("business_date", $"'{businessDateText}' is not a date (expected yyyy-MM-dd)");
         }
 
         int? capacity = null;
-        if (get("capacity") is { } capacityText)
+        if (get["capacity"] is { } capacityText)
         {
             if (!int.TryParse(capacityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seats) || seats < 0)
             {
@@ -118,15 +142,15 @@ public static class SessionsCsvReader
             Required("session_id"),
             Required("cinema_id"),
             Required("screen_id"),
-            get("film_code"),
-            get("film_title_raw"),
+            get["film_code"],
+            get["film_title_raw"],
             showtime,
             TimeZoneInfo.ConvertTimeToUtc(showtime, zone),
             businessDate,
-            get("format"),
-            get("language"),
-            get("price_group"),
-            (get("status") ?? "OPEN").ToUpperInvariant(),
+            get["format"],
+            get["language"],
+            get["price_group"],
+            (get["status"] ?? "OPEN").ToUpperInvariant(),
             tzId,
             Required("currency").ToUpperInvariant(),
             capacity);

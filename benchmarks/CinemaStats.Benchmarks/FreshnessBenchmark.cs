@@ -80,7 +80,7 @@ public static class FreshnessBenchmark
 
         seconds.Sort();
         Console.WriteLine($"freshness ({mode}, {rows:N0}-row sessions file, {samples} samples): p50 {Percentile(seconds, 0.50):F2} s, p95 {Percentile(seconds, 0.95):F2} s, max {seconds[^1]:F2} s");
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Console.WriteLine(MachineInfo.Describe());
         if (Directory.Exists(root))
         {
             Directory.Delete(root, recursive: true);
