@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CinemaStats.Web.Queries;
 
-/// <summary>Sessions, seats offered, admissions and occupancy on one business date.</summary>
+/// <summary>Sessions, seats offered (by non-cancelled sessions with a capacity), admissions and occupancy on one business date.</summary>
 /// <param name="Occupancy">Σ admissions / Σ capacity over non-cancelled sessions with capacity (null when there are none).</param>
 public sealed record SessionsOnDate(DateOnly BusinessDate, long Sessions, long Capacity, long Admissions, double? Occupancy);
 

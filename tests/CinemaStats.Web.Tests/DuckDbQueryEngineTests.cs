@@ -1,13 +1,14 @@
 using CinemaStats.Core.Pipeline;
 using CinemaStats.Web.Queries;
 using CinemaStats.Web.Queries.Dashboard;
+using CinemaStats.Web.Queries.DuckDb;
 using CinemaStats.Web.Queries.Published;
 using CinemaStats.Web.Tests.TestData;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CinemaStats.Web.Tests;
 
-/// <summary>The DuckDB engine's limits: rows, time, the caller giving up, and many readers while the data changes.</summary>
+/// <summary>The DuckDB engine's limits: rows, time, the caller giving up, many readers while the data changes, and the in-memory copies.</summary>
 public sealed class DuckDbQueryEngineTests : IAsyncLifetime
 {
     /// <summary>Ten billion rows: runs far longer than any test waits.</summary>
@@ -113,5 +114,61 @@ public sealed class DuckDbQueryEngineTests : IAsyncLifetime
         Assert.Equal(before.Select(t => t.Adm + addedAdm.GetValueOrDefault(t.Currency)), after.Select(t => t.Adm));
         Assert.All(results, r => Assert.True(r.SequenceEqual(before) || r.Select(t => t.Adm).SequenceEqual(after.Select(t => t.Adm)),
             $"a reader saw neither the old nor the new admissions: {string.Join(", ", r.Select(t => t.Adm))}"));
+    }
+
+    [Fact]
+    public async Task Dashboard_tables_are_copied_into_memory_and_a_new_publication_is_answered_at_once()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var engine = Assert.IsType<DuckDbQueryEngine>(_host.Engine);
+        var filter = DashboardFilter.ForRange(CinemaData.Friday, CinemaData.Friday.AddDays(13)) with { Genres = ["Action"] };
+        var before = await _host.Queries.KpiTotalsAsync(filter, ct);
+        await engine.LoadedAsync();
+        var loaded = await RelationsAsync();
+        var friday = CinemaData.Sessions.Where(s => s.BusinessDate == CinemaData.Friday).ToList();
+
+        await new PartitionPublisher(_host.Store, TimeProvider.System)
+            .PublishAsync(CuratedTestTables.FactSession(friday.Select(s => s with { Adm = s.Adm * 2 }).ToList()), CinemaData.Friday, ct);
+        var right = await _host.Queries.KpiTotalsAsync(filter, ct);
+        await engine.LoadedAsync();
+        var afterLoad = await _host.Queries.KpiTotalsAsync(filter with { To = filter.To.AddDays(1) }, ct);
+
+        var addedAdm = friday.Where(s => s.Genre == "Action").GroupBy(s => s.Currency).ToDictionary(g => g.Key, g => g.Sum(s => s.Adm));
+        var expected = before.Select(t => t.Adm + addedAdm.GetValueOrDefault(t.Currency)).ToList();
+        Assert.NotEqual(before.Select(t => t.Adm), expected);
+        Assert.Equal(expected, right.Select(t => t.Adm));
+        Assert.Equal(expected, afterLoad.Select(t => t.Adm));
+        Assert.Equal("BASE TABLE", loaded["fact_session"]);
+        Assert.Equal("BASE TABLE", loaded["mart_cinema_day"]);
+        Assert.Equal("BASE TABLE", loaded["dim_film"]);
+        Assert.Equal("VIEW", loaded["fact_ticket_line"]);
+        Assert.Equal(loaded, await RelationsAsync());
+    }
+
+    [Fact]
+    public async Task A_table_above_the_memory_limit_is_read_in_place()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = QueryHost.Filesystem(new Dictionary<string, string?> { ["Query:InMemoryTableMaxBytes"] = "1" });
+        await CuratedTestTables.PublishAllAsync(host.Store, CinemaData.Sessions, ct);
+        var catalog = await host.Services.GetRequiredService<IPublishedTables>().GetAsync(ct);
+        await host.Engine.ExecuteAsync(Request("SELECT 1"), catalog, ct);
+        await Assert.IsType<DuckDbQueryEngine>(host.Engine).LoadedAsync();
+
+        var relations = await RelationsAsync(host);
+        var sessions = await host.Engine.ExecuteAsync(Request("SELECT COUNT(*) FROM fact_session"), catalog, ct);
+
+        Assert.All(relations.Values, type => Assert.Equal("VIEW", type));
+        Assert.Equal((long)CinemaData.Sessions.Count, sessions.Rows[0][0]);
+    }
+
+    private Task<Dictionary<string, string>> RelationsAsync() => RelationsAsync(_host);
+
+    private static async Task<Dictionary<string, string>> RelationsAsync(QueryHost host)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var catalog = await host.Services.GetRequiredService<IPublishedTables>().GetAsync(ct);
+        var result = await host.Engine.ExecuteAsync(Request("SELECT table_name, table_type FROM information_schema.tables"), catalog, ct);
+        return result.Rows.ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
     }
 }

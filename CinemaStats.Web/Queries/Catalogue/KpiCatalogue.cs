@@ -30,16 +30,22 @@ public static class KpiCatalogue
     private const string MartDaypartWeekday = "mart_daypart_weekday";
     private const string MartFilmWeek = "mart_film_week";
 
-    public static readonly KpiQuery SessionsByDate = new(nameof(SessionsByDate), $"""
+    /// <summary>
+    /// The sessions page's whole-history series, from the cinema-day mart (a row per cinema, day and
+    /// currency, not per session). Seats offered are those of non-cancelled sessions with a capacity;
+    /// days with counter sales but no session are left out.
+    /// </summary>
+    public static readonly KpiQuery SessionsByDate = new(nameof(SessionsByDate), """
         SELECT business_date,
-               COUNT(*) AS sessions,
-               CAST(COALESCE(SUM(capacity), 0) AS BIGINT) AS capacity,
-               CAST(COALESCE(SUM(adm), 0) AS BIGINT) AS admissions,
-               CAST({OccupancyAdm} AS DOUBLE) / NULLIF({OccupancyCapacity}, 0) AS occupancy
-        FROM fact_session
+               CAST(SUM(sessions) AS BIGINT) AS sessions,
+               CAST(SUM(capacity) AS BIGINT) AS capacity,
+               CAST(SUM(adm) AS BIGINT) AS admissions,
+               CAST(SUM(occupancy_adm) AS DOUBLE) / NULLIF(SUM(capacity), 0) AS occupancy
+        FROM mart_cinema_day
         GROUP BY business_date
+        HAVING SUM(sessions) > 0
         ORDER BY business_date
-        """, [FactSession]);
+        """, [MartCinemaDay]);
 
     // ---- Filter pickers
 
@@ -263,4 +269,7 @@ public static class KpiCatalogue
         Film, FilmFromWeeks, FilmWeeks, FilmCinemas,
         CinemaDays, CinemaDaysFromMart, CinemaScreens, CinemaDayparts, CinemaDaypartsFromMart,
     ];
+
+    /// <summary>Every table a dashboard query reads (fact_ticket_line is not among them: the marts and fact_session carry its roll-up).</summary>
+    public static IReadOnlySet<string> TablesRead { get; } = All.SelectMany(q => q.Tables).ToHashSet(StringComparer.Ordinal);
 }

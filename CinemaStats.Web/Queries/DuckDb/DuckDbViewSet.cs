@@ -5,9 +5,11 @@ using DuckDB.NET.Data;
 namespace CinemaStats.Web.Queries.DuckDb;
 
 /// <summary>
-/// One in-memory DuckDB database whose views (one per curated table, named like it) read the
-/// files of one <see cref="PublishedCatalog"/>, with a pool of connections to it. A new data
-/// version gets a new view set; the old one closes once its last query has returned its connection.
+/// One in-memory DuckDB database with one relation per curated table, named like it, holding the
+/// files of one <see cref="PublishedCatalog"/>, with a pool of connections to it. A relation is a
+/// view over the Parquet files, or, for the tables <see cref="Create"/> is told to load, an
+/// in-memory table copied from them. A new data version gets a new set; the old one closes once
+/// its last query has returned its connection.
 /// </summary>
 public sealed class DuckDbViewSet
 {
@@ -17,15 +19,20 @@ public sealed class DuckDbViewSet
     private int _leased;
     private bool _retired;
 
-    private DuckDbViewSet(string fingerprint, DuckDBConnection database)
+    private DuckDbViewSet(string fingerprint, DuckDBConnection database, IReadOnlyList<string> loaded)
     {
         Fingerprint = fingerprint;
         _database = database;
+        Loaded = loaded;
     }
 
     public string Fingerprint { get; }
 
-    public static DuckDbViewSet Create(PublishedCatalog catalog)
+    /// <summary>The tables held in memory; every other table is a view over its Parquet files.</summary>
+    public IReadOnlyList<string> Loaded { get; }
+
+    /// <param name="load">Whether a table is copied into memory (given its published Parquet size in bytes) rather than read in place.</param>
+    public static DuckDbViewSet Create(PublishedCatalog catalog, Func<TableSchema, long, bool>? load = null)
     {
         var root = catalog.LocalRoot ?? throw new InvalidOperationException("DuckDB reads local files: the catalog has no local root.");
         var database = new DuckDBConnection("DataSource=:memory:");
@@ -33,11 +40,18 @@ public sealed class DuckDbViewSet
         try
         {
             Execute(database, "SET parquet_metadata_cache = true");
+            var loaded = new List<string>();
             foreach (var table in CuratedTables.All)
             {
-                Execute(database, ViewSql(table, catalog.Table(table.Name).Files.Select(key => Path.Combine(root, key)).ToList()));
+                var files = catalog.Table(table.Name).Files.Select(key => Path.Combine(root, key)).ToList();
+                var inMemory = load is not null && files.Count > 0 && load(table, files.Sum(f => new FileInfo(f).Length));
+                Execute(database, RelationSql(table, files, inMemory));
+                if (inMemory)
+                {
+                    loaded.Add(table.Name);
+                }
             }
-            return new DuckDbViewSet(catalog.Fingerprint, database);
+            return new DuckDbViewSet(catalog.Fingerprint, database, loaded);
         }
         catch
         {
@@ -116,11 +130,13 @@ public sealed class DuckDbViewSet
     }
 
     /// <summary>
-    /// A view over exactly the published files (never a glob: a file being replaced is not yet
-    /// published), or an empty view of the same columns when there are none. The paths are the
-    /// application's own store keys, quoted as SQL strings; no user input reaches this text.
+    /// A view (or an in-memory copy) of exactly the published files (never a glob: a file being
+    /// replaced is not yet published), or an empty view of the same columns when there are none.
+    /// The paths are the application's own store keys, quoted as SQL strings; no user input reaches
+    /// this text. A copy keeps the files' row order (partitions in date order), so DuckDB's per-block
+    /// min/max still skips the days outside a date range.
     /// </summary>
-    private static string ViewSql(TableSchema table, IReadOnlyList<string> files)
+    private static string RelationSql(TableSchema table, IReadOnlyList<string> files, bool inMemory)
     {
         if (files.Count > 0)
         {
@@ -128,7 +144,7 @@ public sealed class DuckDbViewSet
             var hive = table.PartitionColumn is null
                 ? ""
                 : $", hive_partitioning = true, hive_types = {{'{table.PartitionColumn}': DATE}}";
-            return $"CREATE VIEW {table.Name} AS SELECT * FROM read_parquet([{list}]{hive})";
+            return $"CREATE {(inMemory ? "TABLE" : "VIEW")} {table.Name} AS SELECT * FROM read_parquet([{list}]{hive})";
         }
         var columns = table.Columns.Select(c => $"CAST(NULL AS {DuckDbType(c.Type)}) AS {c.Name}").ToList();
         if (table.PartitionColumn is not null)
