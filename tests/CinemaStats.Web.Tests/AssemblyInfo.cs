@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(CinemaStats.TestSupport.S3Emulator))]

@@ -1,0 +1,264 @@
+using CinemaStats.Web.Queries.Dashboard;
+using CinemaStats.Web.Tests.TestData;
+
+namespace CinemaStats.Web.Tests;
+
+/// <summary>
+/// Every dashboard question on real DuckDB over real Parquet, against numbers computed here from
+/// the hand-made sessions by DATA.md's rules. Filters without a film dimension are answered by the
+/// marts, with one by fact_session: both must give the same numbers.
+/// </summary>
+public sealed class KpiCatalogueTests : IAsyncLifetime
+{
+    private static readonly DateOnly Friday = CinemaData.Friday;
+    private static readonly DashboardFilter FirstWeek = DashboardFilter.ForRange(Friday, Friday.AddDays(6));
+    private static readonly DashboardFilter BothWeeks = DashboardFilter.ForRange(Friday, Friday.AddDays(13));
+
+    private readonly QueryHost _host = QueryHost.Filesystem();
+    private IReadOnlyList<SessionRow> Sessions => CinemaData.Sessions;
+
+    public async ValueTask InitializeAsync() =>
+        await CuratedTestTables.PublishAllAsync(_host.Store, CinemaData.Sessions, TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    public static TheoryData<string> Filters => ["first week", "both weeks", "cinemas LON and MAN", "genre Action", "distributor Unknown", "films Up and unmatched"];
+
+    private static DashboardFilter Filter(string name) => name switch
+    {
+        "first week" => FirstWeek,
+        "both weeks" => BothWeeks,
+        "cinemas LON and MAN" => BothWeeks with { Cinemas = ["LON", "MAN"] },
+        "genre Action" => BothWeeks with { Genres = ["Action"] },
+        "distributor Unknown" => BothWeeks with { Distributors = ["Unknown"] },
+        "films Up and unmatched" => BothWeeks with { Films = [CinemaData.Up.Key, "unmatched|" + SessionRow.UnmatchedTitle] },
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    private IEnumerable<SessionRow> Selected(DashboardFilter f) => Sessions.Where(s =>
+        s.BusinessDate >= f.From && s.BusinessDate <= f.To
+        && (f.Cinemas.Count == 0 || f.Cinemas.Contains(s.CinemaId))
+        && (f.Films.Count == 0 || f.Films.Contains(s.FilmKey))
+        && (f.Genres.Count == 0 || f.Genres.Contains(s.Genre))
+        && (f.Distributors.Count == 0 || f.Distributors.Contains(s.Distributor)));
+
+    [Fact]
+    public async Task The_worked_example_of_DATA_md_gives_its_numbers()
+    {
+        var totals = await _host.Queries.CinemaDaysAsync("LON", DashboardFilter.ForRange(Friday, Friday) with { Genres = ["Action"] },
+            TestContext.Current.CancellationToken);
+
+        // LON on the Friday, Action films: s01 (the worked example) and s03 on a screen of capacity 0.
+        var day = Assert.Single(totals);
+        Assert.Equal(36, day.Adm);
+        Assert.Equal(31, day.OccupancyAdm);
+        Assert.Equal(100, day.Capacity);
+        Assert.Equal(0.31, day.Occupancy!.Value, 6);
+        Assert.Equal(34, day.PaidAdm);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Kpi_totals_are_sums_per_currency_with_ratios_of_sums(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.KpiTotalsAsync(filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter).GroupBy(s => s.Currency).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new KpiTotals(
+            g.Key, g.LongCount(), g.LongCount(s => s.Adm > 0), g.Sum(s => s.Adm), g.Sum(s => s.PaidAdm), g.Sum(s => s.GboMinor),
+            g.Sum(s => s.ConcessionsMinor), g.Where(s => s.CountsForOccupancy).Sum(s => (long)s.Capacity!.Value),
+            g.Where(s => s.CountsForOccupancy).Sum(s => s.Adm))).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Daily_figures_per_date_and_currency(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.DailyAsync(filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter).GroupBy(s => (s.BusinessDate, s.Currency)).OrderBy(g => g.Key.BusinessDate).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
+            .Select(g => new DailyKpis(g.Key.BusinessDate, g.Key.Currency, g.LongCount(), g.Sum(s => s.Adm), g.Sum(s => s.GboMinor),
+                g.Where(s => s.CountsForOccupancy).Sum(s => (long)s.Capacity!.Value), g.Where(s => s.CountsForOccupancy).Sum(s => s.Adm))).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Cinemas_per_currency(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.CinemasAsync(filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter).GroupBy(s => (s.CinemaId, s.Currency)).OrderBy(g => g.Key.CinemaId, StringComparer.Ordinal)
+            .Select(g => new CinemaTotals(g.Key.CinemaId, g.Key.Currency, g.LongCount(), g.Sum(s => s.Adm), g.Sum(s => s.GboMinor), g.Sum(s => s.ConcessionsMinor),
+                g.Where(s => s.CountsForOccupancy).Sum(s => (long)s.Capacity!.Value), g.Where(s => s.CountsForOccupancy).Sum(s => s.Adm))).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Daypart_by_weekday_cells_count_admissions_of_every_currency(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.DaypartWeekdayAsync(filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter).GroupBy(s => (s.IsoWeekday, s.DayPart)).OrderBy(g => g.Key.IsoWeekday).ThenBy(g => g.Key.DayPart, StringComparer.Ordinal)
+            .Select(g => new DaypartWeekdayCell(g.Key.IsoWeekday, g.Key.DayPart, g.LongCount(), g.Sum(s => s.Adm),
+                g.Where(s => s.CountsForOccupancy).Sum(s => (long)s.Capacity!.Value), g.Where(s => s.CountsForOccupancy).Sum(s => s.Adm))).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Top_films_by_admissions_per_currency(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.TopFilmsAsync(filter, 3, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter).GroupBy(s => (s.FilmKey, s.Currency))
+            .Select(g => new FilmTotals(g.Key.FilmKey, g.First().FilmTitle, g.First().Distributor, g.First().Film?.Genre, g.Key.Currency,
+                g.LongCount(), g.Sum(s => s.Adm), g.Sum(s => s.GboMinor)))
+            .OrderByDescending(f => f.Adm).ThenByDescending(f => f.GboMinor).ThenBy(f => f.FilmKey, StringComparer.Ordinal).ThenBy(f => f.Currency, StringComparer.Ordinal)
+            .Take(3).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Genre_mix_names_missing_genres_Unknown(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.GenreMixAsync(filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter).GroupBy(s => (s.Genre, s.Currency))
+            .Select(g => new GenreTotals(g.Key.Genre, g.Key.Currency, g.Sum(s => s.Adm), g.Sum(s => s.GboMinor)))
+            .OrderBy(g => g.Currency, StringComparer.Ordinal).ThenByDescending(g => g.GboMinor).ThenBy(g => g.Genre, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Distributor_share_is_of_the_same_currency_only(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.DistributorShareAsync(filter, TestContext.Current.CancellationToken);
+
+        var selected = Selected(filter).ToList();
+        var expected = selected.GroupBy(s => (s.Distributor, s.Currency))
+            .Select(g =>
+            {
+                var total = selected.Where(s => s.Currency == g.Key.Currency).Sum(s => s.GboMinor);
+                var gbo = g.Sum(s => s.GboMinor);
+                return new DistributorShare(g.Key.Distributor, g.Key.Currency, gbo, total > 0 ? (double)gbo / total : null);
+            })
+            .OrderBy(d => d.Currency, StringComparer.Ordinal).ThenByDescending(d => d.GboMinor).ThenBy(d => d.Distributor, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task A_cinemas_days(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.CinemaDaysAsync("LON", filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter with { Cinemas = [] }).Where(s => s.CinemaId == "LON").GroupBy(s => (s.BusinessDate, s.Currency)).OrderBy(g => g.Key.BusinessDate)
+            .Select(g => new CinemaDayKpis(g.Key.BusinessDate, g.Key.Currency, g.LongCount(), g.LongCount(s => s.Status == "CANCELLED"), g.LongCount(s => s.Adm > 0),
+                g.Select(s => s.ScreenId).Distinct().Count(), g.Where(s => s.CountsForOccupancy).Sum(s => (long)s.Capacity!.Value),
+                g.Where(s => s.CountsForOccupancy).Sum(s => s.Adm), g.Sum(s => s.Adm), g.Sum(s => s.PaidAdm), g.Sum(s => s.GboMinor), g.Sum(s => s.ConcessionsMinor))).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task A_cinemas_day_parts(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.CinemaDaypartsAsync("PAR", filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter with { Cinemas = [] }).Where(s => s.CinemaId == "PAR").GroupBy(s => (s.DayPart, s.Currency)).OrderBy(g => g.Key.DayPart, StringComparer.Ordinal)
+            .Select(g => new DaypartTotals(g.Key.DayPart, g.Key.Currency, g.LongCount(), g.Sum(s => s.Adm), g.Sum(s => s.GboMinor))).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task A_cinemas_screens_with_their_seats(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.CinemaScreensAsync("LON", filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter with { Cinemas = [] }).Where(s => s.CinemaId == "LON").GroupBy(s => s.ScreenId).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ScreenOccupancy(g.Key, Sessions.Where(s => s.CinemaId == "LON" && s.ScreenId == g.Key).OrderBy(s => s.BusinessDate).Last(s => s.Capacity is not null).Capacity,
+                g.LongCount(), g.Sum(s => s.Adm), g.Where(s => s.CountsForOccupancy).Sum(s => (long)s.Capacity!.Value), g.Where(s => s.CountsForOccupancy).Sum(s => s.Adm))).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task A_films_cinemas(string filterName)
+    {
+        var filter = Filter(filterName);
+        var actual = await _host.Queries.FilmCinemasAsync(CinemaData.Avatar.Key, filter, TestContext.Current.CancellationToken);
+
+        var expected = Selected(filter).Where(s => s.FilmKey == CinemaData.Avatar.Key).GroupBy(s => (s.CinemaId, s.Currency))
+            .Select(g => new CinemaTotals(g.Key.CinemaId, g.Key.Currency, g.LongCount(), g.Sum(s => s.Adm), g.Sum(s => s.GboMinor), g.Sum(s => s.ConcessionsMinor),
+                g.Where(s => s.CountsForOccupancy).Sum(s => (long)s.Capacity!.Value), g.Where(s => s.CountsForOccupancy).Sum(s => s.Adm)))
+            .OrderByDescending(c => c.Adm).ThenBy(c => c.CinemaId, StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task A_films_weeks_with_week_on_week_and_legs()
+    {
+        var weeks = await _host.Queries.FilmWeeksAsync(CinemaData.Avatar.Key, TestContext.Current.CancellationToken);
+
+        var gbp = weeks.Where(w => w.Currency == "GBP").ToList();
+        Assert.Equal([Friday, Friday.AddDays(7)], gbp.Select(w => w.FilmWeek));
+        var avatarGbp = Sessions.Where(s => s.Film == CinemaData.Avatar && s.Currency == "GBP").ToList();
+        var week1 = avatarGbp.Where(s => s.FilmWeek == Friday).Sum(s => s.GboMinor);
+        var week2 = avatarGbp.Where(s => s.FilmWeek == Friday.AddDays(7)).Sum(s => s.GboMinor);
+        Assert.Equal(week1, gbp[0].GboMinor);
+        Assert.Null(gbp[0].WeekOnWeek);
+        Assert.Equal((double)(week2 - week1) / week1, gbp[1].WeekOnWeek!.Value, 9);
+        Assert.Equal((double)(week1 + week2) / week1, gbp[1].Legs!.Value, 9);
+        Assert.Equal(avatarGbp.Where(s => s.FilmWeek == Friday).Select(s => (s.CinemaId, s.ScreenId)).Distinct().Count(), gbp[0].Screens);
+    }
+
+    [Fact]
+    public async Task A_film_is_described_from_dim_film_or_from_its_sessions_when_unmatched()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dads = await _host.Queries.FilmAsync(CinemaData.DadsArmy.Key, ct);
+        var unmatched = await _host.Queries.FilmAsync("unmatched|" + SessionRow.UnmatchedTitle, ct);
+        var unknown = await _host.Queries.FilmAsync("no such film", ct);
+
+        Assert.Equal(new FilmInfo(CinemaData.DadsArmy.Key, "Dad's Army", "Columbia's", "Comedy", new DateOnly(1971, 3, 12), "PG", 102), dads);
+        Assert.Equal(new FilmInfo("unmatched|" + SessionRow.UnmatchedTitle, SessionRow.UnmatchedTitle, "Unknown", null, null, null, null), unmatched);
+        Assert.Null(unknown);
+    }
+
+    [Fact]
+    public async Task Filter_options_list_what_the_data_holds()
+    {
+        var options = await _host.Queries.FilterOptionsAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(Sessions.Min(s => s.BusinessDate), options.FirstDate);
+        Assert.Equal(Sessions.Max(s => s.BusinessDate), options.LastDate);
+        Assert.Equal(["LON", "MAN", "PAR"], options.Cinemas);
+        Assert.Equal(Sessions.Select(s => s.FilmKey).Distinct().Order(StringComparer.Ordinal), options.Films.Select(f => f.FilmKey).Order(StringComparer.Ordinal));
+        Assert.Equal(["Action", "Adventure", "Comedy", "Unknown"], options.Genres);
+        Assert.Equal(["Columbia's", "Disney", "Fox", "Unknown"], options.Distributors);
+    }
+
+    [Fact]
+    public async Task The_home_pages_sessions_by_date()
+    {
+        var rows = await _host.Queries.SessionsByDateAsync(TestContext.Current.CancellationToken);
+
+        var expected = Sessions.GroupBy(s => s.BusinessDate).OrderBy(g => g.Key).Select(g => (g.Key, g.LongCount(), g.Sum(s => (long)(s.Capacity ?? 0)), g.Sum(s => s.Adm)));
+        Assert.Equal(expected, rows.Select(r => (r.BusinessDate, r.Sessions, r.Capacity, r.Admissions)));
+    }
+}
