@@ -26,6 +26,11 @@ public static class TransformServiceExtensions
         builder.Services.AddSingleton<Asset, FactSessionAsset>();
         builder.Services.AddSingleton<Asset, StgFilmsAsset>();
         builder.Services.AddSingleton<Asset, DimFilmAsset>();
+        builder.Services.AddSingleton<Asset, DimScreenAsset>();
+        builder.Services.AddSingleton<Asset, MartCinemaDayAsset>();
+        builder.Services.AddSingleton<Asset, MartFilmWeekAsset>();
+        builder.Services.AddSingleton<Asset, MartDistributorWeekAsset>();
+        builder.Services.AddSingleton<Asset, MartDaypartWeekdayAsset>();
         builder.Services.AddSingleton(sp => new AssetGraph(sp.GetServices<Asset>()));
 
         builder.Services.AddSingleton<RawObjectLedger>();

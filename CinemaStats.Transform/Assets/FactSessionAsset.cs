@@ -3,7 +3,9 @@ using CinemaStats.Core.Layout;
 using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Tables;
 using CinemaStats.Transform.Engine;
+using CinemaStats.Transform.Films;
 using CinemaStats.Transform.Pos;
+using CinemaStats.Transform.Sessions;
 
 namespace CinemaStats.Transform.Assets;
 
@@ -16,17 +18,20 @@ namespace CinemaStats.Transform.Assets;
 /// quantity (refunds negative, VOID left out, comps in), paid_adm = adm without COMP,
 /// gbo_minor = Σ ticket amount_minor (net of refunds, without fees), concessions_minor = Σ
 /// concession amount_minor. Amounts in another currency than the session's are not added (logged).
+/// Film: the raw title is matched against the published dim_film (<see cref="SessionFilms"/>); its
+/// files are inputs, so a new catalogue re-matches every date. Calendar: day_part of the local
+/// showtime (a show before the 06:00 cut-off is late), iso_weekday and film_week of business_date.
 /// </summary>
 public sealed class FactSessionAsset : DailyAsset
 {
     public override string Name => CuratedTables.FactSession.Name;
 
-    public override IReadOnlyList<string> Upstream => [StagingTables.StgSessions.Name, CuratedTables.FactTicketLine.Name];
+    public override IReadOnlyList<string> Upstream => [StagingTables.StgSessions.Name, CuratedTables.FactTicketLine.Name, CuratedTables.DimFilm.Name];
 
     public override TableSchema Output => CuratedTables.FactSession;
 
-    /// <summary>2: sales rolled up from fact_ticket_line.</summary>
-    public override string CodeVersion => "2";
+    /// <summary>2: sales rolled up from fact_ticket_line. 3: titles matched to dim_film; shows after midnight are late.</summary>
+    public override string CodeVersion => "3";
 
     public override IReadOnlyList<AssetCheck> Checks { get; } =
     [
@@ -56,6 +61,12 @@ public sealed class FactSessionAsset : DailyAsset
         {
             inputs.AddRange(sales.Files.Select(file => new InputVersion(file, sales.DataVersion ?? "")));
         }
+        // The published film catalogue: a new one re-matches the titles of every date.
+        var films = (await new AssetPartitionStates(context.Store).GetAsync(CuratedTables.DimFilm.Name, UnpartitionedAsset.Partition, cancellationToken))?.State;
+        if (films is not null)
+        {
+            inputs.AddRange(films.Files.Select(file => new InputVersion(file, films.DataVersion ?? "")));
+        }
         return inputs;
     }
 
@@ -78,7 +89,7 @@ public sealed class FactSessionAsset : DailyAsset
         var staged = StagingTables.StgSessions;
         var winners = new Dictionary<string, (TableColumns Rows, int Index, DateTime ReceivedAt, string Source, long Line)>(StringComparer.Ordinal);
         long rowsIn = 0;
-        foreach (var input in inputs.Where(i => !IsTicketLines(i)))
+        foreach (var input in inputs.Where(i => !IsTicketLines(i) && !IsFilms(i)))
         {
             await foreach (var rows in StagingFiles.ReadAsync(context.Store, input.Key, staged, cancellationToken))
             {
@@ -110,32 +121,36 @@ public sealed class FactSessionAsset : DailyAsset
             Array.Fill((long?[])output[sales], 0L);
         }
         FillCalendar(output, businessDate);
+        (await SessionFilms.LoadAsync(context.Store, inputs.Where(IsFilms), cancellationToken)).Fill(output, businessDate);
         await RollUpSalesAsync(output, inputs.Where(IsTicketLines), context, cancellationToken);
         var dropped = rowsIn - ordered.Count;
         return new DailyResult(output, rowsIn, dropped, "repeated session_id: the most recently received row wins");
     }
 
-    /// <summary>Day-part, weekday and film week of each session; the film columns until titles are matched.</summary>
+    /// <summary>Day-part, weekday and film week of each session.</summary>
     private static void FillCalendar(TableColumns output, DateOnly businessDate)
     {
         var showtimes = output.Get<DateTime?>("showtime_local");
-        var rawTitles = output.Get<string?>("film_title_raw");
         var dayParts = output.Get<string?>("day_part");
         var weekdays = output.Get<int?>("iso_weekday");
         var weeks = output.Get<DateOnly?>("film_week");
-        var titles = output.Get<string?>("film_title");
-        var distributors = output.Get<string?>("distributor");
+        var iso = businessDate.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)businessDate.DayOfWeek;
         for (var i = 0; i < output.RowCount; i++)
         {
-            var local = showtimes[i]!.Value;
-            dayParts[i] = local.Hour < 17 ? "matinee" : local.Hour < 21 ? "evening" : "late";
-            var iso = businessDate.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)businessDate.DayOfWeek;
+            dayParts[i] = DayPart(showtimes[i]!.Value.TimeOfDay);
             weekdays[i] = iso;
             weeks[i] = businessDate.AddDays(-((iso + 2) % 7));
-            titles[i] = rawTitles[i] ?? "";
-            distributors[i] = "Unknown";
         }
     }
+
+    /// <summary>DATA.md's day-parts of the local showtime; a show after midnight, before the business day's 06:00 cut-off, ends the day as a late show.</summary>
+    public static string DayPart(TimeSpan localTime) =>
+        localTime < SessionsCsvReader.BusinessDayCutOff || localTime >= TimeSpan.FromHours(21) ? "late"
+        : localTime < TimeSpan.FromHours(17) ? "matinee"
+        : "evening";
+
+    private static bool IsFilms(InputVersion input) =>
+        input.Key.StartsWith(CuratedPartitionKey.TablePrefix(CuratedTables.DimFilm.Name), StringComparison.Ordinal);
 
     private static bool IsTicketLines(InputVersion input) =>
         input.Key.StartsWith(CuratedPartitionKey.TablePrefix(CuratedTables.FactTicketLine.Name), StringComparison.Ordinal);

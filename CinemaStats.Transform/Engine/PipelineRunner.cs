@@ -65,6 +65,7 @@ public sealed class PipelineRunner(
         });
 
         // In dependency order, so an unpartitioned asset may read daily ones and the other way round.
+        var rebuiltUnpartitioned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var next in graph.InOrder)
         {
             if (next is UnpartitionedAsset unpartitioned)
@@ -73,6 +74,10 @@ public sealed class PipelineRunner(
                 if (await MaterializeUnpartitionedAsync(unpartitioned, request.Force, context, cancellationToken) is { } outcome)
                 {
                     partitions.Add(outcome);
+                    if (outcome.Status == AssetPartitionState.Materialized)
+                    {
+                        rebuiltUnpartitioned.Add(unpartitioned.Name);
+                    }
                 }
                 continue;
             }
@@ -81,7 +86,8 @@ public sealed class PipelineRunner(
                 continue;
             }
             var dates = touched.Keys.ToHashSet();
-            if (request.ScanAllDates)
+            // A rebuilt dimension upstream (a new film catalogue) is an input of every date.
+            if (request.ScanAllDates || asset.Upstream.Any(rebuiltUnpartitioned.Contains))
             {
                 dates.UnionWith(await asset.DatesWithInputsAsync(context, cancellationToken));
             }

@@ -10,12 +10,12 @@ public sealed class AssetGraphTests
     [Fact]
     public void Assets_come_in_dependency_order_and_downstream_is_transitive()
     {
-        var graph = new AssetGraph([new TestDaily("mart", ["fact_session"]), new FactSessionAsset(), new FactTicketLineAsset(), new StgPosTransactionsAsset(), new StgSessionsAsset()]);
-        Assert.Equal(["stg_sessions", "stg_pos_transactions", "fact_ticket_line", "fact_session", "mart"], graph.InOrder.Select(a => a.Name));
+        var graph = new AssetGraph([new TestDaily("mart", ["fact_session"]), new FactSessionAsset(), new FactTicketLineAsset(), new StgPosTransactionsAsset(), new StgSessionsAsset(), new DimFilmAsset(), new StgFilmsAsset()]);
+        Assert.Equal(["stg_sessions", "stg_pos_transactions", "fact_ticket_line", "stg_films", "dim_film", "fact_session", "mart"], graph.InOrder.Select(a => a.Name));
         Assert.Equal(["fact_session", "mart"], graph.DownstreamOf("stg_sessions").Select(a => a.Name));
         Assert.Equal(["fact_ticket_line", "fact_session", "mart"], graph.DownstreamOf("stg_pos_transactions").Select(a => a.Name));
         var (sources, edges) = graph.Lineage();
-        Assert.Equal(["raw/sessions", "raw/pos_transactions"], sources);
+        Assert.Equal(["raw/sessions", "raw/pos_transactions", "raw/films"], sources);
         Assert.Contains(("raw/sessions", "stg_sessions"), edges);
         Assert.Contains(("fact_session", "mart"), edges);
     }

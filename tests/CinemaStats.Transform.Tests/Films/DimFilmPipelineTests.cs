@@ -14,8 +14,7 @@ public sealed class DimFilmPipelineTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "cinemastats-films-" + Guid.NewGuid().ToString("N"));
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private PipelineHarness Harness() =>
-        new(new FileSystemObjectStore(_root), [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FactSessionAsset(), new StgFilmsAsset(), new DimFilmAsset()]);
+    private PipelineHarness Harness() => new(new FileSystemObjectStore(_root));
 
     private static async Task<RawObjectKey> PutAsync(PipelineHarness h, string text, string extension)
     {

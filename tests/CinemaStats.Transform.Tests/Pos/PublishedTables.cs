@@ -1,5 +1,6 @@
 using System.Text;
 using CinemaStats.Core.Layout;
+using CinemaStats.Core.Tables;
 using CinemaStats.Transform.Assets;
 using CinemaStats.Transform.Engine;
 using DuckDB.NET.Data;
@@ -10,8 +11,7 @@ namespace CinemaStats.Transform.Tests.Pos;
 internal static class PublishedTables
 {
     /// <summary>Every asset the worker registers, POS included.</summary>
-    public static IEnumerable<Asset> Assets() =>
-        [new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FactSessionAsset()];
+    public static IEnumerable<Asset> Assets() => PipelineHarness.AllAssets();
 
     public static async Task<RawObjectKey> PutPosAsync(this PipelineHarness h, string jsonl, string? uploadId = null)
     {
@@ -22,7 +22,7 @@ internal static class PublishedTables
 
     /// <summary>
     /// Runs <paramref name="sql"/> with the view <c>t</c> over the published files of <paramref name="table"/>
-    /// (partition column <c>business_date</c> from the key); each row comes back as its columns' text joined by '|'.
+    /// (partition column <c>business_date</c> from the key of a partitioned table); each row comes back as its columns' text joined by '|'.
     /// </summary>
     public static async Task<List<string>> QueryAsync(this PipelineHarness h, string table, string sql)
     {
@@ -47,7 +47,10 @@ internal static class PublishedTables
             connection.Open();
             using (var view = connection.CreateCommand())
             {
-                view.CommandText = $"CREATE VIEW t AS SELECT * FROM read_parquet('{Path.Combine(root, CuratedPartitionKey.TablePrefix(table))}**/*.parquet', hive_partitioning = true, hive_types = {{'business_date': DATE}})";
+                var files = $"{Path.Combine(root, CuratedPartitionKey.TablePrefix(table))}**/*.parquet";
+                view.CommandText = CuratedTables.All.Any(s => s.Name == table && s.PartitionColumn is null)
+                    ? $"CREATE VIEW t AS SELECT * FROM read_parquet('{files}')"
+                    : $"CREATE VIEW t AS SELECT * FROM read_parquet('{files}', hive_partitioning = true, hive_types = {{'business_date': DATE}})";
                 view.ExecuteNonQuery();
             }
             using var command = connection.CreateCommand();
