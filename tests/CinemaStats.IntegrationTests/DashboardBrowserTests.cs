@@ -55,6 +55,7 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         var all = data.ByCinema();
         await page.GotoAsync($"{web}/?{range}");
         await WaitForKpiAsync(page, "admissions", Count(all.Sum(c => c.Adm)), reloadUntilShown: true);
+        await WaitForTextAsync(page, "[data-testid=table-top-films] tbody", DashboardData.Distributor);
         Assert.Equal(Money(all.Sum(c => c.GboMinor)), await KpiAsync(page, "gbo"));
         Assert.Equal(Percent((double)all.Sum(c => c.Adm) / all.Sum(c => c.Capacity)), await KpiAsync(page, "occupancy"));
         await Screenshots.TakeAsync(page, "overview");
@@ -96,6 +97,17 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         var filmAdm = data.Sessions.Where(s => s.Film == "Harbour Lights" && s.Cinema == "C1").Sum(s => s.Sold);
         Assert.Equal(Count(filmAdm), (await page.Locator("[data-testid=table-film-cinemas] tbody tr", new PageLocatorOptions { HasTextString = "C1" })
             .Locator("td[data-column=Admissions]").InnerTextAsync()).Trim());
+        // Its weeks add up to the film's GBO, and the last week's cumulative GBO is that total.
+        var filmGbo = data.Sessions.Where(s => s.Film == "Harbour Lights").Sum(s => s.Sold) * DashboardData.TicketPriceMinor;
+        var weeks = await page.Locator("[data-testid=table-film-weeks] tbody tr").AllAsync();
+        Assert.NotEmpty(weeks);
+        var weekGbo = 0L;
+        foreach (var week in weeks)
+        {
+            weekGbo += MinorOf(await week.Locator("td[data-column=GBO]").InnerTextAsync());
+        }
+        Assert.Equal(filmGbo, weekGbo);
+        Assert.Equal(Money(filmGbo), (await weeks[^1].Locator("td[data-column='Cumulative GBO']").InnerTextAsync()).Trim());
         await Screenshots.TakeAsync(page, "film");
 
         await page.Locator("[data-testid=table-film-cinemas] tbody tr a", new PageLocatorOptions { HasTextString = "C1" }).ClickAsync();
@@ -145,7 +157,7 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
 
         await page.Locator("[data-testid=quarantine-link]").ClickAsync();
         await page.Locator("[data-testid=quarantine-count]").WaitForAsync();
-        Assert.Contains("1 rows were quarantined", await page.Locator("[data-testid=quarantine-count]").InnerTextAsync());
+        Assert.Contains("1 row was quarantined", await page.Locator("[data-testid=quarantine-count]").InnerTextAsync());
         Assert.Contains("'lots' is not a seat count", await page.Locator("[data-testid=quarantine] tbody").InnerTextAsync());
         await Screenshots.TakeAsync(page, "pipeline-quarantine");
     }
@@ -162,6 +174,8 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
     {
         using var ingest = fixture.App.CreateHttpClient("ingest");
         ingest.DefaultRequestHeaders.Add("X-Api-Key", "local-dev-key");
+        using var films = await ingest.PutAsync($"/v1/sources/films/files/films-{data.Year}.json", new StringContent(data.FilmsJson(), Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.Created, films.StatusCode);
         using var sessions = await ingest.PutAsync($"/v1/sources/sessions/files/sessions-{data.Year}.csv", new StringContent(data.SessionsCsv(), Encoding.UTF8, "text/csv"), Ct);
         Assert.Equal(HttpStatusCode.Created, sessions.StatusCode);
         using var pos = await ingest.PutAsync($"/v1/sources/pos_transactions/files/pos-{data.Year}.jsonl", new StringContent(data.PosJsonLines(), Encoding.UTF8, "application/x-ndjson"), Ct);
@@ -192,6 +206,26 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         }
         Assert.Fail($"The {kpi} card shows '{shown}', expected '{expected}' ({page.Url}).");
     }
+
+    private static async Task WaitForTextAsync(IPage page, string selector, string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = page.Locator(selector);
+            if (await found.CountAsync() > 0 && (await found.InnerTextAsync()).Contains(text, StringComparison.Ordinal))
+            {
+                await Chromium.WaitForCircuitAsync(page);
+                return;
+            }
+            await Task.Delay(2000, Ct);
+            await page.ReloadAsync();
+        }
+        Assert.Fail($"'{text}' did not appear in {selector} ({page.Url}).");
+    }
+
+    private static long MinorOf(string money) =>
+        (long)(decimal.Parse(money.Replace("GBP", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.InvariantCulture) * 100);
 
     private static string Count(long value) => value.ToString("N0", Shown);
 

@@ -15,6 +15,9 @@ public sealed class DashboardData
 
     public static readonly string[] Films = ["Harbour Lights", "Paper Moons, Part \"Two\""];
 
+    public const string Distributor = "Northern Pictures";
+    public const string Genre = "Drama";
+
     public DashboardData(int year, int seed)
     {
         Year = year;
@@ -49,6 +52,11 @@ public sealed class DashboardData
     public IReadOnlyList<CinemaFigures> ByCinema(params string[] cinemas) =>
         [.. Sessions.Where(s => cinemas.Length == 0 || cinemas.Contains(s.Cinema)).GroupBy(s => s.Cinema).OrderBy(g => g.Key)
             .Select(g => new CinemaFigures(g.Key, g.Count(), g.Sum(s => s.Sold), g.Sum(s => s.Sold) * TicketPriceMinor, g.Sum(s => s.Capacity)))];
+
+    /// <summary>The film catalogue naming both films, so sessions match them (distributor and genre).</summary>
+    public string FilmsJson() =>
+        "[" + string.Join(",", Films.Select(f =>
+            $"{{\"Title\":{System.Text.Json.JsonSerializer.Serialize(f)},\"Distributor\":\"{Distributor}\",\"Major Genre\":\"{Genre}\",\"Release Date\":\"Mar 06 2026\",\"MPAA Rating\":\"PG\",\"Running Time min\":101}}")) + "]";
 
     public string SessionsCsv()
     {
