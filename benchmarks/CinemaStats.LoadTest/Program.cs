@@ -30,7 +30,7 @@ try
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CinemaStats_AppHost>(
             ["--Storage:Mode=filesystem", $"--Storage:RootPath={Path.Combine(Path.GetTempPath(), "cinemastats-load-" + Guid.NewGuid().ToString("N"))}",
              "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00"], stop.Token);
-        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("CinemaStats.AppHost.Resources", LogLevel.None));
         app = await builder.BuildAsync(stop.Token);
         await app.StartAsync(stop.Token);
         foreach (var service in new[] { "ingest", "transform", "web" })
@@ -101,7 +101,18 @@ static async Task WaitForSampleDataAsync(string web, CancellationToken cancellat
     var deadline = DateTime.UtcNow.AddMinutes(10);
     while (DateTime.UtcNow < deadline)
     {
-        var csv = await http.GetStringAsync("/export/cinemas.csv", cancellationToken);
+        string csv;
+        try
+        {
+            csv = await http.GetStringAsync("/export/cinemas.csv", cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            // While the pipeline republishes, a query can meet a file that was just replaced.
+            Console.WriteLine($"  (not ready: {e.Message})");
+            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+            continue;
+        }
         var rows = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length - 1;
         if (rows >= 3)
         {
