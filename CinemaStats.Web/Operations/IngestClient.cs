@@ -55,8 +55,9 @@ public sealed class IngestClient(HttpClient http, IOptions<WebOptions> options, 
         {
             return await http.SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
         {
+            // InvalidOperationException: service discovery found no address for ingest
             logger.LogWarning(e, "The ingest service did not answer");
             throw new ServiceCallException("The ingest service did not answer. It may be starting or stopped; try again in a moment.", e);
         }

@@ -42,8 +42,9 @@ public sealed class TransformClient(HttpClient http, ILogger<TransformClient> lo
         {
             return await send();
         }
-        catch (HttpRequestException e)
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
         {
+            // InvalidOperationException: service discovery found no address for the transform
             logger.LogWarning(e, "The transform service did not answer");
             throw new ServiceCallException($"Could not {what}: the pipeline service did not answer. It may be starting or stopped; try again in a moment.", e);
         }

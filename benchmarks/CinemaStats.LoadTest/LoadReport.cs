@@ -25,7 +25,7 @@ public static class LoadReport
         text.AppendLine("|---:|---|---:|---:|---:|---:|");
         foreach (var (users, results) in byUsers.OrderBy(r => r.Key))
         {
-            foreach (var step in AnalystSession.Steps)
+            foreach (var step in AnalystSession.Steps.Concat(HttpSession.Steps))
             {
                 var ok = results.Where(r => r.Step == step && r.Error is null).Select(r => r.Milliseconds).ToList();
                 var errors = results.Count(r => r.Step == step && r.Error is not null);

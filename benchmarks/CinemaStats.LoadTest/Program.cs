@@ -49,10 +49,10 @@ try
         Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
     });
 
+    var results = new Dictionary<int, List<StepResult>>();
     // One warm-up session: first queries, JIT and caches are not what an analyst sees all day.
     await new AnalystSession(browser, url, TimeSpan.Zero).RunAsync(stop.Token);
 
-    var results = new Dictionary<int, List<StepResult>>();
     foreach (var n in users)
     {
         var clock = Stopwatch.StartNew();
@@ -68,6 +68,26 @@ try
         }));
         results[n] = [.. runs.SelectMany(r => r)];
         Console.WriteLine($"{n} users × {iterations} sessions: {clock.Elapsed.TotalSeconds:F0} s, {results[n].Count(r => r.Error is not null)} errors");
+    }
+
+    // The same session over plain HTTP: the server's share of each step, without a browser.
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+    await new HttpSession(http).RunAsync(stop.Token);
+    foreach (var n in users)
+    {
+        var runs = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(i * 2000.0 / n), stop.Token);
+            var all = new List<StepResult>();
+            for (var k = 0; k < iterations; k++)
+            {
+                all.AddRange(await new HttpSession(http).RunAsync(stop.Token));
+                await Task.Delay(thinkTime, stop.Token);
+            }
+            return all;
+        }));
+        results[n].AddRange(runs.SelectMany(r => r));
+        Console.WriteLine($"{n} users over HTTP: {runs.Sum(r => r.Count(s => s.Error is not null))} errors");
     }
 
     var report = LoadReport.Markdown(results);
