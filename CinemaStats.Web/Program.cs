@@ -1,10 +1,13 @@
 using CinemaStats.Web;
+using CinemaStats.Web.Auth;
 using CinemaStats.Web.Components;
+using CinemaStats.Web.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddWebServices();
+builder.AddDashboardUi();
 
 var app = builder.Build();
 
@@ -12,9 +15,13 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapDefaultEndpoints();
+app.MapDashboardAuth();
+app.MapDashboardExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

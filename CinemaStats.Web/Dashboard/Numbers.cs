@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace CinemaStats.Web.Dashboard;
+
+/// <summary>
+/// How the dashboard writes numbers: for people on the page (grouped, with the currency) and for
+/// spreadsheets in a CSV export (plain invariant digits). Money arrives in minor units.
+/// </summary>
+public static class Numbers
+{
+    private static readonly CultureInfo Shown = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly CultureInfo Plain = CultureInfo.InvariantCulture;
+
+    // ISO 4217 currencies without minor units; every other currency the cinemas use has two.
+    private static readonly HashSet<string> ZeroDecimalCurrencies = new(StringComparer.OrdinalIgnoreCase) { "JPY", "KRW", "ISK", "CLP", "VND" };
+
+    public static int DecimalsOf(string currency) => ZeroDecimalCurrencies.Contains(currency) ? 0 : 2;
+
+    public static decimal Major(long minor, string currency) => minor / (decimal)Math.Pow(10, DecimalsOf(currency));
+
+    public static double Major(double minor, string currency) => minor / Math.Pow(10, DecimalsOf(currency));
+
+    public static string Count(long value) => value.ToString("N0", Shown);
+
+    public static string Money(long minor, string currency) => $"{currency} {Major(minor, currency).ToString("N" + DecimalsOf(currency), Shown)}";
+
+    public static string Money(double? minor, string currency) =>
+        minor is { } m ? $"{currency} {Major(m, currency).ToString("N" + DecimalsOf(currency), Shown)}" : "–";
+
+    public static string Percent(double? ratio) => ratio?.ToString("P1", Shown) ?? "–";
+
+    public static string Ratio(double? value) => value?.ToString("N2", Shown) ?? "–";
+
+    public static string Date(DateOnly date) => date.ToString("ddd yyyy-MM-dd", Plain);
+
+    // CSV forms: no grouping, no currency sign, '.' as decimal point, empty for "no value".
+    public static string CountCsv(long value) => value.ToString(Plain);
+
+    public static string MoneyCsv(long minor, string currency) => Major(minor, currency).ToString("F" + DecimalsOf(currency), Plain);
+
+    public static string MoneyCsv(double? minor, string currency) => minor is { } m ? Major(m, currency).ToString("F" + DecimalsOf(currency), Plain) : "";
+
+    public static string RatioCsv(double? value) => value?.ToString("0.######", Plain) ?? "";
+
+    public static string DateCsv(DateOnly date) => date.ToString("yyyy-MM-dd", Plain);
+}

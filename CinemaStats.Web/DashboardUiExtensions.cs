@@ -1,0 +1,25 @@
+using CinemaStats.Web.Auth;
+using CinemaStats.Web.Operations;
+
+namespace CinemaStats.Web;
+
+public static class DashboardUiExtensions
+{
+    /// <summary>What the dashboard's pages need besides the queries: sign-in, and the ingest and transform APIs.</summary>
+    public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
+    {
+        builder.AddDashboardAuth();
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName);
+        builder.Services.AddHttpClient<TransformClient>(c => c.BaseAddress = new Uri(TransformClient.BaseAddress));
+        // An upload streams once: no retries, no total timeout (the defaults' resilience handler would add both).
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
+        builder.Services.AddHttpClient<IngestClient>(c =>
+            {
+                c.BaseAddress = new Uri(IngestClient.BaseAddress);
+                c.Timeout = Timeout.InfiniteTimeSpan; // large files; the page cancels
+            })
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        return builder;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+
+namespace CinemaStats.LoadTest;
+
+/// <summary>One timed step of a session, and whether it failed.</summary>
+public sealed record StepResult(string Step, double Milliseconds, string? Error);
+
+/// <summary>
+/// The recorded analyst session, replayed in a browser context of its own: open the overview,
+/// pick the last 7 days, pick a cinema, open the top film, export its cinemas as CSV. Each step is
+/// timed from the action until its result is on screen and the page is idle; think time between
+/// steps is not counted.
+/// </summary>
+public sealed class AnalystSession(IBrowser browser, string web, TimeSpan thinkTime)
+{
+    public static readonly string[] Steps = ["page load", "filter: last 7 days", "filter: one cinema", "drill down to film", "export CSV"];
+
+    private const float StepTimeoutMs = 60_000;
+
+    public async Task<List<StepResult>> RunAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<StepResult>();
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(StepTimeoutMs);
+        var page = await context.NewPageAsync();
+
+        var steps = new (string Name, Func<Task> Act)[]
+        {
+            (Steps[0], async () =>
+            {
+                await page.GotoAsync(web + "/");
+                await page.Locator("[data-testid=circuit][data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                await IdleAsync(page, "[data-testid=kpi-admissions]");
+            }),
+            (Steps[1], async () =>
+            {
+                var before = page.Url;
+                await page.Locator("[data-testid=range-7]").ClickAsync();
+                await page.WaitForURLAsync(u => u != before && u.Contains("from=", StringComparison.Ordinal));
+                await IdleAsync(page, "[data-testid=kpi-admissions]");
+            }),
+            (Steps[2], async () =>
+            {
+                await page.Locator("[data-testid=filter-cinemas]").ClickAsync();
+                await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+                await page.WaitForURLAsync(u => u.Contains("cinema=", StringComparison.Ordinal));
+                await page.Keyboard.PressAsync("Escape");
+                await IdleAsync(page, "[data-testid=kpi-admissions]");
+            }),
+            (Steps[3], async () =>
+            {
+                await page.Locator("[data-testid=table-top-films] tbody tr a").First.ClickAsync();
+                await page.WaitForURLAsync(u => u.Contains("/films/", StringComparison.Ordinal));
+                await IdleAsync(page, "[data-testid=table-film-cinemas]");
+            }),
+            (Steps[4], async () =>
+            {
+                var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-film-cinemas]").ClickAsync());
+                var path = await download.PathAsync();
+                if (path is null || new FileInfo(path).Length == 0)
+                {
+                    throw new InvalidOperationException("the CSV download was empty");
+                }
+            }),
+        };
+
+        foreach (var (name, act) in steps)
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                await act();
+                results.Add(new StepResult(name, clock.Elapsed.TotalMilliseconds, null));
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException or InvalidOperationException)
+            {
+                results.Add(new StepResult(name, clock.Elapsed.TotalMilliseconds, e.Message.Split('\n')[0]));
+                break; // the rest of the session depends on this step
+            }
+            await Task.Delay(thinkTime, cancellationToken);
+        }
+        return results;
+    }
+
+    /// <summary>The step's content is shown, no loading bar is left, and the page shows no error.</summary>
+    private static async Task IdleAsync(IPage page, string content)
+    {
+        await page.Locator(content).First.WaitForAsync();
+        await page.Locator("[data-testid=loading]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        if (await page.Locator("[data-testid=error]").CountAsync() > 0)
+        {
+            throw new InvalidOperationException("the page showed an error: " + await page.Locator("[data-testid=error]").First.InnerTextAsync());
+        }
+    }
+}
