@@ -12,6 +12,9 @@ public sealed class MartDistributorWeekAsset : SessionMartAsset
 {
     public override string Name => CuratedTables.MartDistributorWeek.Name;
 
+    /// <summary>2: unmatched films keyed by their shown title, as the query catalogue keys them.</summary>
+    public override string CodeVersion => "2";
+
     public override TableSchema Output => CuratedTables.MartDistributorWeek;
 
     protected override IReadOnlyList<string> ReconciledColumns => ["adm", "gbo_minor"];

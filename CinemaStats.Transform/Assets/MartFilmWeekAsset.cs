@@ -16,6 +16,9 @@ public sealed class MartFilmWeekAsset : SessionMartAsset
 {
     public override string Name => CuratedTables.MartFilmWeek.Name;
 
+    /// <summary>2: unmatched films keyed by their shown title, as the query catalogue keys them.</summary>
+    public override string CodeVersion => "2";
+
     public override TableSchema Output => CuratedTables.MartFilmWeek;
 
     protected override IReadOnlyList<string> ReconciledColumns => ["sessions", "adm", "paid_adm", "gbo_minor"];

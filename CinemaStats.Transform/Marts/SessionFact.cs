@@ -36,8 +36,12 @@ public sealed record SessionFact(
 
     public long OccupancyAdm => CountsForOccupancy ? Adm : 0;
 
-    /// <summary>The film a mart groups by: the dim_film key, or <c>unmatched|</c> and the normalized cleaned title, so tag and case variants of one unknown title are one film.</summary>
-    public string MartFilmKey => FilmKey ?? UnmatchedPrefix + FilmTitleNormalizer.Normalize(FilmTitle);
+    /// <summary>
+    /// The film a mart groups by: the dim_film key, or <c>unmatched|</c> and the film_title fact_session
+    /// shows (the raw title cleaned, format and language tags stripped). The query catalogue builds the
+    /// same key in SQL from fact_session, so the rule must stay one that SQL can state.
+    /// </summary>
+    public string MartFilmKey => FilmKey ?? UnmatchedPrefix + FilmTitle;
 
     /// <summary>A measure by the name the marts give its column.</summary>
     public long Measure(string column) => column switch
