@@ -77,6 +77,21 @@ variables {
   transform_reconcile_hour_utc = 6
 }
 
+# Distinct secret ARNs, so the checks can tell the three secrets apart (file level: a
+# resource keeps the values of the run that created it).
+override_resource {
+  target = aws_secretsmanager_secret.ingest_api_keys
+  values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/ingest/api-keys-AbCdEf" }
+}
+override_resource {
+  target = aws_secretsmanager_secret.web_ingest_api_key
+  values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/web/ingest-api-key-GhIjKl" }
+}
+override_resource {
+  target = aws_secretsmanager_secret.web_oidc_client_secret
+  values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/web/oidc-client-secret-MnOpQr" }
+}
+
 run "tasks_run_privately" {
   module {
     source = "./modules/compute"
@@ -202,20 +217,6 @@ run "secrets_are_injected_not_stored" {
 
   variables {
     auth = { authority = "https://login.example.com/tenant/v2.0", client_id = "cinemastats-web" }
-  }
-
-  # Distinct ARNs, so the checks below can tell the three secrets apart.
-  override_resource {
-    target = aws_secretsmanager_secret.ingest_api_keys
-    values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/ingest/api-keys-AbCdEf" }
-  }
-  override_resource {
-    target = aws_secretsmanager_secret.web_ingest_api_key
-    values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/web/ingest-api-key-GhIjKl" }
-  }
-  override_resource {
-    target = aws_secretsmanager_secret.web_oidc_client_secret
-    values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/web/oidc-client-secret-MnOpQr" }
   }
 
   assert {
