@@ -84,6 +84,13 @@ module "compute" {
   transform_max_tasks          = var.transform_max_tasks
   idle_minutes_before_sleep    = var.idle_minutes_before_sleep
   transform_reconcile_hour_utc = var.transform_reconcile_hour_utc
+  auth = {
+    authority     = var.web_auth_authority == "" ? null : var.web_auth_authority
+    client_id     = var.web_auth_client_id == "" ? null : var.web_auth_client_id
+    role_claim    = var.web_auth_role_claim
+    analyst_role  = var.web_auth_roles.analyst
+    operator_role = var.web_auth_roles.operator
+  }
 }
 
 module "observability" {

@@ -18,6 +18,16 @@ output "ingest_api_keys_secret_name" {
   value       = module.compute.ingest_api_keys_secret_name
 }
 
+output "web_ingest_api_key_secret_name" {
+  description = "Secret to fill with the web app's ingest key (its SHA-256 must be in the ingest API keys)."
+  value       = module.compute.web_ingest_api_key_secret_name
+}
+
+output "web_oidc_client_secret_name" {
+  description = "Secret to fill with the client secret of the web app's OpenID Connect registration."
+  value       = module.compute.web_oidc_client_secret_name
+}
+
 output "bucket_names" {
   value = module.storage.bucket_names
 }

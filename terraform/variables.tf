@@ -122,3 +122,37 @@ variable "monthly_budget_usd" {
   type        = number
   default     = 60
 }
+
+variable "web_auth_authority" {
+  description = "OpenID Connect issuer of the web app's sign-in (e.g. https://cognito-idp.<region>.amazonaws.com/<pool id> or https://login.microsoftonline.com/<tenant>/v2.0). Required in prod; empty leaves sign-in off."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = var.web_auth_authority == "" ? var.environment != "prod" : can(regex("^https://[^/]+", var.web_auth_authority))
+    error_message = "web_auth_authority must be an https:// issuer URL; prod must not run without sign-in."
+  }
+}
+
+variable "web_auth_client_id" {
+  description = "Client id of the web app's OpenID Connect registration (its secret goes into Secrets Manager, see docs/deployment.md). Required with web_auth_authority."
+  type        = string
+  default     = ""
+
+  validation {
+    condition     = (var.web_auth_client_id == "") == (var.web_auth_authority == "")
+    error_message = "web_auth_client_id must be set exactly when web_auth_authority is."
+  }
+}
+
+variable "web_auth_role_claim" {
+  description = "Claim carrying the user's roles (Entra: roles; Cognito: cognito:groups)."
+  type        = string
+  default     = "roles"
+}
+
+variable "web_auth_roles" {
+  description = "Names of the two roles in the identity provider: analysts read, operators also upload and reprocess."
+  type        = object({ analyst = string, operator = string })
+  default     = { analyst = "analyst", operator = "operator" }
+}

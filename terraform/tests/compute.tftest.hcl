@@ -77,6 +77,21 @@ variables {
   transform_reconcile_hour_utc = 6
 }
 
+# Distinct secret ARNs, so the checks can tell the three secrets apart (file level: a
+# resource keeps the values of the run that created it).
+override_resource {
+  target = aws_secretsmanager_secret.ingest_api_keys
+  values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/ingest/api-keys-AbCdEf" }
+}
+override_resource {
+  target = aws_secretsmanager_secret.web_ingest_api_key
+  values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/web/ingest-api-key-GhIjKl" }
+}
+override_resource {
+  target = aws_secretsmanager_secret.web_oidc_client_secret
+  values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/web/oidc-client-secret-MnOpQr" }
+}
+
 run "tasks_run_privately" {
   module {
     source = "./modules/compute"
@@ -200,12 +215,26 @@ run "secrets_are_injected_not_stored" {
     source = "./modules/compute"
   }
 
+  variables {
+    auth = { authority = "https://login.example.com/tenant/v2.0", client_id = "cinemastats-web" }
+  }
+
   assert {
     condition = (
       jsondecode(aws_ecs_task_definition.service["ingest"].container_definitions)[0].secrets
       == [{ name = "Ingest__ApiKeysJson", valueFrom = aws_secretsmanager_secret.ingest_api_keys.arn }]
     )
     error_message = "The ingest API keys must be injected from Secrets Manager as Ingest__ApiKeysJson."
+  }
+
+  assert {
+    condition = (
+      toset(jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].secrets) == toset([
+        { name = "Auth__ClientSecret", valueFrom = aws_secretsmanager_secret.web_oidc_client_secret.arn },
+        { name = "Web__IngestApiKey", valueFrom = aws_secretsmanager_secret.web_ingest_api_key.arn },
+      ])
+    )
+    error_message = "The web's OIDC client secret and ingest key must be injected from Secrets Manager as Auth__ClientSecret and Web__IngestApiKey."
   }
 
   assert {
@@ -220,18 +249,155 @@ run "secrets_are_injected_not_stored" {
   }
 
   assert {
-    condition     = aws_secretsmanager_secret.ingest_api_keys.kms_key_id == var.kms_key_arn
-    error_message = "The API keys secret must be encrypted with the environment's key."
+    condition = alltrue([
+      for s in [aws_secretsmanager_secret.ingest_api_keys, aws_secretsmanager_secret.web_ingest_api_key, aws_secretsmanager_secret.web_oidc_client_secret] :
+      s.kms_key_id == var.kms_key_arn
+    ])
+    error_message = "Every secret must be encrypted with the environment's key."
   }
 
+  # Each execution role reads only the secrets of its own task; no task role reads any.
   assert {
     condition = anytrue([
       for s in data.aws_iam_policy_document.execution["ingest"].statement :
       contains(s.actions, "secretsmanager:GetSecretValue") && s.resources == toset([aws_secretsmanager_secret.ingest_api_keys.arn])
-      ]) && !anytrue(flatten([
-        for k in ["web", "transform"] : [for s in data.aws_iam_policy_document.execution[k].statement : contains(s.actions, "secretsmanager:GetSecretValue")]
-    ]))
+      ]) && !anytrue([
+      for s in data.aws_iam_policy_document.execution["transform"].statement : contains(s.actions, "secretsmanager:GetSecretValue")
+    ])
     error_message = "Only ingest's execution role may read the API keys secret, and only that secret."
+  }
+
+  assert {
+    condition = alltrue([
+      for s in data.aws_iam_policy_document.execution["web"].statement :
+      !contains(s.actions, "secretsmanager:GetSecretValue") || s.resources == toset([
+        aws_secretsmanager_secret.web_ingest_api_key.arn, aws_secretsmanager_secret.web_oidc_client_secret.arn,
+      ])
+      ]) && anytrue([
+      for s in data.aws_iam_policy_document.execution["web"].statement : contains(s.actions, "secretsmanager:GetSecretValue")
+    ])
+    error_message = "The web's execution role must read exactly its own two secrets (not the ingest API keys)."
+  }
+
+  assert {
+    condition = !anytrue(flatten([
+      for doc in [data.aws_iam_policy_document.ingest, data.aws_iam_policy_document.transform, data.aws_iam_policy_document.web] : [
+        for s in doc.statement : anytrue([for a in s.actions : startswith(a, "secretsmanager:")])
+      ]
+    ]))
+    error_message = "Task roles must not read secrets: ECS injects them through the execution role."
+  }
+}
+
+run "web_signs_in_through_oidc" {
+  module {
+    source = "./modules/compute"
+  }
+
+  variables {
+    auth = { authority = "https://login.example.com/tenant/v2.0", client_id = "cinemastats-web", role_claim = "cognito:groups" }
+  }
+
+  assert {
+    condition = {
+      for e in jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].environment :
+      e.name => e.value if startswith(e.name, "Auth__")
+      } == {
+      Auth__Enabled      = "true"
+      Auth__Authority    = "https://login.example.com/tenant/v2.0"
+      Auth__ClientId     = "cinemastats-web"
+      Auth__RoleClaim    = "cognito:groups"
+      Auth__AnalystRole  = "analyst"
+      Auth__OperatorRole = "operator"
+    }
+    error_message = "The web must get sign-in switched on with the issuer, client id, role claim and role names."
+  }
+
+  assert {
+    condition = alltrue([
+      for k in ["ingest", "transform"] :
+      !anytrue([for e in jsondecode(aws_ecs_task_definition.service[k].container_definitions)[0].environment : startswith(e.name, "Auth__")])
+    ])
+    error_message = "Only the web app signs users in."
+  }
+}
+
+run "oidc_issuer_must_be_https_with_a_client_id" {
+  command = plan
+
+  module {
+    source = "./modules/compute"
+  }
+
+  variables {
+    auth = { authority = "http://login.example.com/tenant/v2.0" }
+  }
+
+  expect_failures = [var.auth]
+}
+
+run "web_reaches_ingest_and_transform_privately" {
+  module {
+    source = "./modules/compute"
+  }
+
+  assert {
+    condition = {
+      for e in jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].environment :
+      e.name => e.value if startswith(e.name, "services__")
+      } == {
+      services__ingest__http__0    = "http://ingest.cinemastats-test.internal:8080"
+      services__transform__http__0 = "http://transform.cinemastats-test.internal:8080"
+    }
+    error_message = "The web must find ingest and transform at their private Cloud Map names (Aspire's services__<name>__http__0)."
+  }
+
+  assert {
+    condition = alltrue([
+      for k in ["ingest", "transform"] :
+      one(aws_ecs_service.service[k].service_registries).registry_arn == aws_service_discovery_service.internal[k].arn
+      && aws_service_discovery_service.internal[k].name == k
+      && one(aws_service_discovery_service.internal[k].dns_config).namespace_id == aws_service_discovery_private_dns_namespace.this.id
+    ]) && aws_service_discovery_private_dns_namespace.this.vpc == var.vpc_id
+    error_message = "Ingest and transform must register in the VPC's private DNS namespace."
+  }
+
+  assert {
+    condition = (
+      aws_vpc_security_group_ingress_rule.transform_from_web.referenced_security_group_id == aws_security_group.service["web"].id
+      && aws_vpc_security_group_ingress_rule.transform_from_web.from_port == 8080
+      && aws_vpc_security_group_ingress_rule.transform_from_web.to_port == 8080
+      && aws_vpc_security_group_ingress_rule.transform_from_web.cidr_ipv4 == null
+      && aws_vpc_security_group_egress_rule.web_to_transform.referenced_security_group_id == aws_security_group.service["transform"].id
+      && aws_vpc_security_group_egress_rule.web_to_transform.to_port == 8080
+      && aws_vpc_security_group_egress_rule.web_to_ingest.referenced_security_group_id == aws_security_group.service["ingest"].id
+      && aws_vpc_security_group_egress_rule.web_to_ingest.to_port == 8080
+    )
+    error_message = "The web's security group may reach ingest and transform on their HTTP port, and the transform accepts only the web."
+  }
+
+  # The transform's operator API (status, reprocess) must stay unreachable from the internet.
+  assert {
+    condition = (
+      length(aws_ecs_service.service["transform"].load_balancer) == 0
+      && !contains(keys(aws_vpc_security_group_ingress_rule.from_alb), "transform")
+      && aws_vpc_security_group_ingress_rule.transform_from_web.referenced_security_group_id != var.alb_security_group_id
+    )
+    error_message = "The ALB must not route to the transform, nor may the transform accept the ALB."
+  }
+}
+
+run "sign_in_stays_off_without_an_issuer" {
+  module {
+    source = "./modules/compute"
+  }
+
+  assert {
+    condition = (
+      contains(jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].environment, { name = "Auth__Enabled", value = "false" })
+      && [for s in jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].secrets : s.name] == ["Web__IngestApiKey"]
+    )
+    error_message = "Without an issuer the web runs without sign-in and needs no client secret (ECS would fail on an empty secret)."
   }
 }
 

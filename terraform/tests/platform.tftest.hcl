@@ -14,6 +14,9 @@ variables {
   github_repository = "example-org/cinemastats"
   state_bucket_name = "cinemastats-tfstate-123456789012"
   alarm_email       = "ops@example.com"
+  # Sign-in is required in prod (this file also runs with prod.tfvars).
+  web_auth_authority = "https://login.example.com/tenant/v2.0"
+  web_auth_client_id = "cinemastats-web"
 }
 
 run "the_platform_plans_and_wires_together" {
@@ -36,4 +39,26 @@ run "the_platform_plans_and_wires_together" {
     condition     = toset(keys(output.github_role_arns)) == toset(["images", "plan", "apply"])
     error_message = "CI needs the images, plan and apply roles."
   }
+}
+
+run "prod_cannot_run_without_sign_in" {
+  command = plan
+
+  variables {
+    environment        = "prod"
+    web_auth_authority = ""
+    web_auth_client_id = ""
+  }
+
+  expect_failures = [var.web_auth_authority]
+}
+
+run "an_issuer_needs_a_client_id" {
+  command = plan
+
+  variables {
+    web_auth_client_id = ""
+  }
+
+  expect_failures = [var.web_auth_client_id]
 }

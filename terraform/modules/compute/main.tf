@@ -4,8 +4,13 @@ locals {
   registry        = "${var.account_id}.dkr.ecr.${var.region}.amazonaws.com"
   collector_image = "${local.registry}/${aws_ecr_pull_through_cache_rule.ecr_public.ecr_repository_prefix}/${var.otel_collector_image}"
 
-  # Web reaches ingest by its private DNS name (Cloud Map), not through CloudFront.
-  ingest_internal_url = "http://ingest.${aws_service_discovery_private_dns_namespace.this.name}:${local.container_port}"
+  # The web reaches ingest and transform by their private DNS names (Cloud Map), never through
+  # CloudFront or the ALB; the transform has no public route at all.
+  discovered_services = toset(["ingest", "transform"])
+  internal_urls       = { for s in local.discovered_services : s => "http://${s}.${aws_service_discovery_private_dns_namespace.this.name}:${local.container_port}" }
+
+  # Sign-in is on whenever an OpenID Connect issuer is given (the root module requires one in prod).
+  auth_enabled = var.auth.authority != null
 
   common_environment = {
     ASPNETCORE_HTTP_PORTS       = tostring(local.container_port)
@@ -23,20 +28,35 @@ locals {
     transform = {
       Transform__Sqs__QueueUrl = var.raw_events_queue_url
     }
-    web = {
-      Query__Engine             = "Athena"
-      Athena__Region            = var.region
-      Athena__WorkGroup         = var.athena_workgroup_name
-      Athena__Database          = var.glue_database_name
-      Services__ingest__http__0 = local.ingest_internal_url
-    }
+    web = merge(
+      {
+        Query__Engine     = "Athena"
+        Athena__Region    = var.region
+        Athena__WorkGroup = var.athena_workgroup_name
+        Athena__Database  = var.glue_database_name
+        # Aspire's service discovery names, as the AppHost sets them locally.
+        services__ingest__http__0    = local.internal_urls["ingest"]
+        services__transform__http__0 = local.internal_urls["transform"]
+        Auth__Enabled                = tostring(local.auth_enabled)
+      },
+      local.auth_enabled ? {
+        Auth__Authority    = var.auth.authority
+        Auth__ClientId     = var.auth.client_id
+        Auth__RoleClaim    = var.auth.role_claim
+        Auth__AnalystRole  = var.auth.analyst_role
+        Auth__OperatorRole = var.auth.operator_role
+      } : {},
+    )
   }
 
   # Secrets Manager values are injected by ECS at start; they never appear in the task definition.
   service_secrets = {
     ingest    = { Ingest__ApiKeysJson = aws_secretsmanager_secret.ingest_api_keys.arn }
     transform = {}
-    web       = {}
+    web = merge(
+      { Web__IngestApiKey = aws_secretsmanager_secret.web_ingest_api_key.arn },
+      local.auth_enabled ? { Auth__ClientSecret = aws_secretsmanager_secret.web_oidc_client_secret.arn } : {},
+    )
   }
 
   # Liveness over plain bash: the runtime image has no curl, and /dev/tcp needs no extra package.
@@ -63,8 +83,10 @@ resource "aws_service_discovery_private_dns_namespace" "this" {
   vpc         = var.vpc_id
 }
 
-resource "aws_service_discovery_service" "ingest" {
-  name = "ingest"
+resource "aws_service_discovery_service" "internal" {
+  for_each = local.discovered_services
+
+  name = each.key
 
   dns_config {
     namespace_id   = aws_service_discovery_private_dns_namespace.this.id
@@ -85,6 +107,23 @@ resource "aws_service_discovery_service" "ingest" {
 resource "aws_secretsmanager_secret" "ingest_api_keys" {
   name                    = "${var.name}/ingest/api-keys"
   description             = "JSON array of the API keys accepted by the ingest service"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = 7
+}
+
+# The web's own secrets, made and filled the same way. Its ingest key is one of the keys in
+# the ingest secret above (the ingest holds only its hash); the OIDC client secret comes from
+# the identity provider's app registration.
+resource "aws_secretsmanager_secret" "web_ingest_api_key" {
+  name                    = "${var.name}/web/ingest-api-key"
+  description             = "API key the web app sends to ingest for operators' uploads (its SHA-256 is in the ingest API keys)"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = 7
+}
+
+resource "aws_secretsmanager_secret" "web_oidc_client_secret" {
+  name                    = "${var.name}/web/oidc-client-secret"
+  description             = "Client secret of the web app's OpenID Connect registration"
   kms_key_id              = var.kms_key_arn
   recovery_window_in_days = 7
 }
@@ -235,9 +274,9 @@ resource "aws_ecs_service" "service" {
   }
 
   dynamic "service_registries" {
-    for_each = each.key == "ingest" ? [1] : []
+    for_each = contains(local.discovered_services, each.key) ? [1] : []
     content {
-      registry_arn = aws_service_discovery_service.ingest.arn
+      registry_arn = aws_service_discovery_service.internal[each.key].arn
     }
   }
 
@@ -247,4 +286,9 @@ resource "aws_ecs_service" "service" {
   }
 
   depends_on = [aws_ecs_cluster_capacity_providers.this]
+}
+
+moved {
+  from = aws_service_discovery_service.ingest
+  to   = aws_service_discovery_service.internal["ingest"]
 }

@@ -36,3 +36,16 @@ output "ingest_api_keys_secret_arn" {
 output "ingest_api_keys_secret_name" {
   value = aws_secretsmanager_secret.ingest_api_keys.name
 }
+
+output "web_ingest_api_key_secret_name" {
+  value = aws_secretsmanager_secret.web_ingest_api_key.name
+}
+
+output "web_oidc_client_secret_name" {
+  value = aws_secretsmanager_secret.web_oidc_client_secret.name
+}
+
+output "internal_urls" {
+  description = "Private addresses of ingest and transform (Cloud Map DNS), as the web app gets them."
+  value       = local.internal_urls
+}

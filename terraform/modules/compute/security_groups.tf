@@ -1,6 +1,6 @@
 # One security group per service. Egress only to what each one calls: AWS APIs over HTTPS
 # (interface endpoints inside the VPC, S3 through the gateway endpoint's prefix list), and
-# for web, ingest's port.
+# for web, the ports of ingest and transform.
 
 resource "aws_security_group" "service" {
   for_each = toset(local.services)
@@ -58,6 +58,25 @@ resource "aws_vpc_security_group_egress_rule" "web_to_ingest" {
   security_group_id            = aws_security_group.service["web"].id
   description                  = "Uploads forwarded to ingest"
   referenced_security_group_id = aws_security_group.service["ingest"].id
+  ip_protocol                  = "tcp"
+  from_port                    = local.container_port
+  to_port                      = local.container_port
+}
+
+# The transform's operator API (status, reprocess) is reached by the web app only: no ALB rule.
+resource "aws_vpc_security_group_ingress_rule" "transform_from_web" {
+  security_group_id            = aws_security_group.service["transform"].id
+  description                  = "Operator API called by the web app"
+  referenced_security_group_id = aws_security_group.service["web"].id
+  ip_protocol                  = "tcp"
+  from_port                    = local.container_port
+  to_port                      = local.container_port
+}
+
+resource "aws_vpc_security_group_egress_rule" "web_to_transform" {
+  security_group_id            = aws_security_group.service["web"].id
+  description                  = "Operator API of the transform"
+  referenced_security_group_id = aws_security_group.service["transform"].id
   ip_protocol                  = "tcp"
   from_port                    = local.container_port
   to_port                      = local.container_port

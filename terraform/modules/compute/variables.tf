@@ -142,3 +142,20 @@ variable "task_sizes" {
     transform = { cpu = 512, memory = 1024 }
   }
 }
+
+variable "auth" {
+  description = "Sign-in of the web app (OpenID Connect). authority = null leaves sign-in off (every visitor may do everything)."
+  type = object({
+    authority     = optional(string)
+    client_id     = optional(string)
+    role_claim    = optional(string, "roles")
+    analyst_role  = optional(string, "analyst")
+    operator_role = optional(string, "operator")
+  })
+  default = {}
+
+  validation {
+    condition     = var.auth.authority == null || (can(regex("^https://", var.auth.authority)) && try(length(var.auth.client_id) > 0, false))
+    error_message = "auth.authority must be an https:// issuer URL, and needs auth.client_id."
+  }
+}
