@@ -15,6 +15,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
+app.UsePublicOrigin();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

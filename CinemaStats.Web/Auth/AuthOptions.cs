@@ -20,6 +20,13 @@ public sealed class AuthOptions
     public string AnalystRole { get; set; } = "analyst";
 
     public string OperatorRole { get; set; } = "operator";
+
+    /// <summary>
+    /// The address users reach the dashboard at, e.g. <c>https://stats.example.com</c>. Behind
+    /// CloudFront and a plain-HTTP load balancer the app cannot see it, and the identity provider
+    /// refuses a sign-in callback to <c>http://…</c>; when set, requests are treated as arriving there.
+    /// </summary>
+    public Uri? PublicOrigin { get; set; }
 }
 
 /// <summary>The two roles' policies: analysts read; operators also upload and reprocess.</summary>

@@ -57,6 +57,27 @@ public static class AuthSetup
         return builder;
     }
 
+    /// <summary>
+    /// Requests as users made them: with <see cref="AuthOptions.PublicOrigin"/> set, scheme and host
+    /// are the public ones, so sign-in callbacks and cookies use the https address. Call before
+    /// authentication.
+    /// </summary>
+    public static WebApplication UsePublicOrigin(this WebApplication app)
+    {
+        var origin = app.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>()?.PublicOrigin;
+        if (origin is not null)
+        {
+            var host = origin.IsDefaultPort ? new HostString(origin.Host) : new HostString(origin.Host, origin.Port);
+            app.Use((context, next) =>
+            {
+                context.Request.Scheme = origin.Scheme;
+                context.Request.Host = host;
+                return next(context);
+            });
+        }
+        return app;
+    }
+
     /// <summary>Sign-in and sign-out addresses (only with sign-in on).</summary>
     public static WebApplication MapDashboardAuth(this WebApplication app)
     {

@@ -19,7 +19,7 @@ namespace CinemaStats.Web.ComponentTests;
 /// sign-in on, the identity provider's address is known without fetching its metadata, and a
 /// request's <c>X-Test-Roles</c> header signs it in with those roles (no header: anonymous).
 /// </summary>
-public sealed class DashboardHost(bool signInOn) : WebApplicationFactory<Program>
+public sealed class DashboardHost(bool signInOn, string? publicOrigin = null) : WebApplicationFactory<Program>
 {
     public const string Authority = "https://login.example.test";
     public const string RolesHeader = "X-Test-Roles";
@@ -33,6 +33,10 @@ public sealed class DashboardHost(bool signInOn) : WebApplicationFactory<Program
         builder.UseSetting("Auth:Authority", Authority);
         builder.UseSetting("Auth:ClientId", "dashboard");
         builder.UseSetting("Auth:RoleClaim", "cognito:groups");
+        if (publicOrigin is not null)
+        {
+            builder.UseSetting("Auth:PublicOrigin", publicOrigin);
+        }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

@@ -22,6 +22,17 @@ public sealed class SignInTests
     }
 
     [Fact]
+    public async Task Behind_a_proxy_the_sign_in_callback_is_the_public_https_address()
+    {
+        await using var host = new DashboardHost(signInOn: true, publicOrigin: "https://stats.example.test");
+
+        using var response = await host.Client().GetAsync("/", Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("redirect_uri=" + Uri.EscapeDataString("https://stats.example.test/signin-oidc"), response.Headers.Location!.Query);
+    }
+
+    [Fact]
     public async Task An_analyst_reads_and_exports_but_may_not_upload()
     {
         await using var host = new DashboardHost(signInOn: true);
