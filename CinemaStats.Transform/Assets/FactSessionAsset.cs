@@ -33,6 +33,12 @@ public sealed class FactSessionAsset : DailyAsset
     /// <summary>2: sales rolled up from fact_ticket_line. 3: titles matched to dim_film; shows after midnight are late.</summary>
     public override string CodeVersion => "3";
 
+    /// <summary>The columns of fact_ticket_line the sales roll-up reads: the others are not read from the file at all.</summary>
+    private static readonly TableSchema SalesColumns = CuratedTables.FactTicketLine with
+    {
+        Columns = [.. new[] { "session_id", "line_type", "quantity", "amount_minor", "currency", "is_void", "is_comp" }.Select(CuratedTables.FactTicketLine.Column)],
+    };
+
     public override IReadOnlyList<AssetCheck> Checks { get; } =
     [
         new("session_id_unique", CheckSeverity.Block, "Each session appears once per business date.",
@@ -174,7 +180,7 @@ public sealed class FactSessionAsset : DailyAsset
         long otherCurrency = 0, unknownSession = 0;
         foreach (var input in ticketLines)
         {
-            await foreach (var lines in StagingFiles.ReadAsync(context.Store, input.Key, CuratedTables.FactTicketLine, cancellationToken))
+            await foreach (var lines in StagingFiles.ReadAsync(context.Store, input.Key, SalesColumns, cancellationToken))
             {
                 var sessionIds = lines.Get<string?>("session_id");
                 var types = lines.Get<string?>("line_type");

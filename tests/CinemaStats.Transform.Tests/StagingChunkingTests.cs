@@ -23,7 +23,7 @@ public sealed class StagingChunkingTests : IDisposable
     {
         var chunking = new StagingChunking(RowsPerGroup: 300, MaxBufferedRows: 500);
         var h = new PipelineHarness(new FileSystemObjectStore(_root),
-            [new StgSessionsAsset(), new StgPosTransactionsAsset { Chunking = chunking }, new FactTicketLineAsset(), new FactSessionAsset()]);
+            [new StgSessionsAsset(), new StgPosTransactionsAsset { Chunking = chunking }, new FactTicketLineAsset(), new FactSessionAsset(), new StgFilmsAsset(), new DimFilmAsset()]);
         var dates = new[] { new DateOnly(2026, 3, 6), new DateOnly(2026, 3, 7), new DateOnly(2026, 3, 8) };
         var text = new StringBuilder();
         var expected = dates.ToDictionary(d => d, _ => new List<string>());

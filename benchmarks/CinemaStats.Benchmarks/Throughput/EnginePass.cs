@@ -34,7 +34,7 @@ public static class EnginePass
 
             var options = Options.Create(new TransformOptions());
             var clock = new PhaseClock();
-            var graph = new AssetGraph([new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FactSessionAsset()]);
+            var graph = new AssetGraph([new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FactSessionAsset(), new StgFilmsAsset(), new DimFilmAsset()]);
             var ledger = new RawObjectLedger(store);
             var runner = new PipelineRunner(store, graph, ledger, new AssetPartitionStates(store), new RunHistory(store, options, TimeProvider.System),
                 options, TimeProvider.System, clock);

@@ -99,12 +99,13 @@ public static class ThroughputBenchmark
         var file = Option(args, "--file") ?? throw new ArgumentException("--file is required");
         for (var pass = 0; pass < 3; pass++)
         {
+            var cpu = ProcessCpu.Now();
             var watch = System.Diagnostics.Stopwatch.StartNew();
             using var content = File.OpenRead(file);
             var rows = source == "sessions"
                 ? SessionsCsvReader.Read(content, file).LongCount(r => r.Record is not null)
                 : PosTransactionsReader.Read(content, _ => null).LongCount(r => r.Record is not null);
-            Console.WriteLine($"{source} parse only: {rows:N0} rows in {watch.Elapsed.TotalSeconds:F2} s, {rows / watch.Elapsed.TotalSeconds:N0} rows/s");
+            Console.WriteLine($"{source} parse only: {rows:N0} rows in {watch.Elapsed.TotalSeconds:F2} s, {rows / watch.Elapsed.TotalSeconds:N0} rows/s, CPU {(ProcessCpu.Now() - cpu).TotalSeconds:F2} s");
         }
         return 0;
     }

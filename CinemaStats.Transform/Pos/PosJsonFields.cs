@@ -1,0 +1,148 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace CinemaStats.Transform.Pos;
+
+/// <summary>
+/// Where each field the POS source defines sits in one JSON line, found with one
+/// <see cref="Utf8JsonReader"/> pass over the UTF-8 bytes: no document, no string per field until
+/// a value is asked for. The whole line is read first, so a line that is not valid JSON is rejected
+/// as such before any field is judged; a field written twice counts with its last value, as with a
+/// <see cref="JsonDocument"/>.
+/// </summary>
+internal ref struct PosJsonFields
+{
+    public const int TransactionId = 0, LineNo = 1, CinemaId = 2, LineType = 3, TransactionTs = 4, BusinessDate = 5,
+        SessionId = 6, Quantity = 7, UnitPrice = 8, Discount = 9, Tax = 10, Currency = 11, Status = 12,
+        TerminalId = 13, Channel = 14, TicketType = 15, Sku = 16, OriginalTransactionId = 17;
+
+    private const int Count = 18;
+
+    public static readonly string[] Names =
+    [
+        "transaction_id", "line_no", "cinema_id", "line_type", "transaction_ts", "business_date",
+        "session_id", "quantity", "unit_price", "discount", "tax", "currency", "status",
+        "terminal_id", "channel", "ticket_type", "sku", "original_transaction_id",
+    ];
+
+    private static readonly byte[][] Utf8Names = Names.Select(Encoding.UTF8.GetBytes).ToArray();
+
+    private readonly ReadOnlySpan<byte> _line;
+    private Slots _slots;
+
+    [System.Runtime.CompilerServices.InlineArray(Count)]
+    private struct Slots
+    {
+        private Slot _first;
+    }
+
+    /// <summary>A value's token (None when the field is absent), where its bytes are (strings without their quotes) and whether it has escapes.</summary>
+    private record struct Slot(JsonTokenType Kind, int Start, int Length, bool Escaped);
+
+    /// <exception cref="JsonException">The line is not valid JSON.</exception>
+    /// <exception cref="PosRowRejectedException">The line is valid JSON but not an object.</exception>
+    public PosJsonFields(ReadOnlySpan<byte> line)
+    {
+        _line = line;
+        _slots = default;
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        if (!reader.Read())
+        {
+            throw new JsonException("the line holds no JSON value");
+        }
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            var kind = reader.TokenType;
+            reader.Skip();
+            EnsureEnd(ref reader);
+            throw new PosRowRejectedException(null, $"the line is a JSON {KindName(kind)}, not an object");
+        }
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var field = Find(ref reader);
+            reader.Read();
+            if (field < 0)
+            {
+                reader.Skip();
+                continue;
+            }
+            var kind = reader.TokenType;
+            var start = (int)reader.TokenStartIndex;
+            var length = reader.ValueSpan.Length;
+            if (kind == JsonTokenType.String)
+            {
+                start++; // past the opening quote
+            }
+            _slots[field] = new Slot(kind, start, length, reader.ValueIsEscaped);
+            if (kind is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+        EnsureEnd(ref reader);
+    }
+
+    private static int Find(ref Utf8JsonReader reader)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            if (reader.ValueTextEquals(Utf8Names[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Nothing but white space may follow the value (the reader throws otherwise).</summary>
+    private static void EnsureEnd(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new JsonException($"'{(char)reader.ValueSpan[0]}' is invalid after a single JSON value");
+        }
+    }
+
+    public readonly JsonTokenType Kind(int field) => _slots[field].Kind;
+
+    public readonly bool IsNullOrAbsent(int field) => _slots[field].Kind is JsonTokenType.None or JsonTokenType.Null;
+
+    /// <summary>The value's bytes: a string's content (still escaped when <see cref="IsEscaped"/>), a number's text.</summary>
+    public readonly ReadOnlySpan<byte> Raw(int field) => _line.Slice(_slots[field].Start, _slots[field].Length);
+
+    public readonly bool IsEscaped(int field) => _slots[field].Escaped;
+
+    /// <summary>A string value, unescaped.</summary>
+    public readonly string GetString(int field)
+    {
+        var slot = _slots[field];
+        if (!slot.Escaped)
+        {
+            return Encoding.UTF8.GetString(_line.Slice(slot.Start, slot.Length));
+        }
+        var reader = new Utf8JsonReader(_line.Slice(slot.Start - 1, slot.Length + 2));
+        reader.Read();
+        return reader.GetString()!;
+    }
+
+    /// <summary>A JSON number as a decimal; false when it does not fit.</summary>
+    public readonly bool TryGetDecimal(int field, out decimal value)
+    {
+        var raw = Raw(field);
+        return PosNumbers.TryParsePlain(raw, out value)
+            || (Utf8Parser.TryParse(raw, out value, out var consumed, 'e') && consumed == raw.Length);
+    }
+
+    public static string KindName(JsonTokenType kind) => kind switch
+    {
+        JsonTokenType.StartObject => "object",
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "null",
+        _ => "undefined",
+    };
+}
