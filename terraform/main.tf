@@ -90,6 +90,8 @@ module "compute" {
     role_claim    = var.web_auth_role_claim
     analyst_role  = var.web_auth_roles.analyst
     operator_role = var.web_auth_roles.operator
+    # Behind CloudFront and the plain-HTTP ALB the app cannot see its public address; sign-in needs it.
+    public_origin = "https://${module.edge.distribution_domain_name}"
   }
 }
 

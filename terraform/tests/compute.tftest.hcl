@@ -216,7 +216,7 @@ run "secrets_are_injected_not_stored" {
   }
 
   variables {
-    auth = { authority = "https://login.example.com/tenant/v2.0", client_id = "cinemastats-web" }
+    auth = { authority = "https://login.example.com/tenant/v2.0", client_id = "cinemastats-web", public_origin = "https://stats.example.com" }
   }
 
   assert {
@@ -295,7 +295,7 @@ run "web_signs_in_through_oidc" {
   }
 
   variables {
-    auth = { authority = "https://login.example.com/tenant/v2.0", client_id = "cinemastats-web", role_claim = "cognito:groups" }
+    auth = { authority = "https://login.example.com/tenant/v2.0", client_id = "cinemastats-web", role_claim = "cognito:groups", public_origin = "https://stats.example.com" }
   }
 
   assert {
@@ -309,8 +309,9 @@ run "web_signs_in_through_oidc" {
       Auth__RoleClaim    = "cognito:groups"
       Auth__AnalystRole  = "analyst"
       Auth__OperatorRole = "operator"
+      Auth__PublicOrigin = "https://stats.example.com"
     }
-    error_message = "The web must get sign-in switched on with the issuer, client id, role claim and role names."
+    error_message = "The web must get sign-in switched on with the issuer, client id, role claim, role names and its public address."
   }
 
   assert {

@@ -45,6 +45,7 @@ locals {
         Auth__RoleClaim    = var.auth.role_claim
         Auth__AnalystRole  = var.auth.analyst_role
         Auth__OperatorRole = var.auth.operator_role
+        Auth__PublicOrigin = var.auth.public_origin
       } : {},
     )
   }

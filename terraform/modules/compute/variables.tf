@@ -151,11 +151,17 @@ variable "auth" {
     role_claim    = optional(string, "roles")
     analyst_role  = optional(string, "analyst")
     operator_role = optional(string, "operator")
+    public_origin = optional(string)
   })
   default = {}
 
   validation {
     condition     = var.auth.authority == null || (can(regex("^https://", var.auth.authority)) && try(length(var.auth.client_id) > 0, false))
     error_message = "auth.authority must be an https:// issuer URL, and needs auth.client_id."
+  }
+
+  validation {
+    condition     = var.auth.authority == null || can(regex("^https://[^/]+$", var.auth.public_origin))
+    error_message = "auth.public_origin must be the https:// address users reach the dashboard at (no path): the sign-in callback goes there."
   }
 }
