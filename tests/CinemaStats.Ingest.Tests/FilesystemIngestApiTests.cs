@@ -4,7 +4,7 @@ using CinemaStats.Core.Storage;
 
 namespace CinemaStats.Ingest.Tests;
 
-public sealed class FilesystemIngestApiTests : IngestApiContract, IDisposable
+public sealed class FilesystemIngestApiTests : IngestApiContract
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "cinemastats-ingest-" + Guid.NewGuid().ToString("N"));
 
@@ -19,7 +19,7 @@ public sealed class FilesystemIngestApiTests : IngestApiContract, IDisposable
         await AssertProblemAsync(response, HttpStatusCode.Conflict, "PUT /v1/sources/sessions/files/");
     }
 
-    public void Dispose()
+    protected override void CleanUp()
     {
         if (Directory.Exists(_root))
         {

@@ -352,7 +352,13 @@ public abstract class IngestApiContract : IAsyncDisposable
         {
             await _host.DisposeAsync();
         }
+        CleanUp();
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Removes what the storage of this test left behind (the test runner calls only <see cref="DisposeAsync"/>).</summary>
+    protected virtual void CleanUp()
+    {
     }
 
     /// <summary>A request body sent chunked: the server learns its size only by reading it.</summary>
