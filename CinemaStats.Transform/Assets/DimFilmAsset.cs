@@ -43,29 +43,7 @@ public sealed class DimFilmAsset : UnpartitionedAsset
 
     public override async Task<DailyResult> BuildAsync(IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var winners = new Dictionary<string, (TableColumns Rows, int Index, DateTime ReceivedAt, string Source, long Line)>(StringComparer.Ordinal);
-        long rowsIn = 0;
-        foreach (var input in inputs)
-        {
-            await foreach (var rows in StagingFiles.ReadAsync(context.Store, input.Key, StgFilmsTable.Schema, cancellationToken))
-            {
-                var keys = rows.Get<string?>("film_key");
-                var received = rows.Get<DateTime?>("source_received_at");
-                var sources = rows.Get<string?>("source_object");
-                var lines = rows.Get<long?>("source_line");
-                for (var i = 0; i < rows.RowCount; i++)
-                {
-                    rowsIn++;
-                    var candidate = (rows, i, received[i]!.Value, sources[i]!, lines[i]!.Value);
-                    if (!winners.TryGetValue(keys[i]!, out var current) || Later(candidate, current))
-                    {
-                        winners[keys[i]!] = candidate;
-                    }
-                }
-            }
-        }
-
-        var ordered = winners.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Value).ToList();
+        var (ordered, rowsIn) = await LatestStagedRows.ReadAsync(context.Store, inputs, StgFilmsTable.Schema, "film_key", cancellationToken);
         var output = TableColumns.Create(Output, ordered.Count);
         foreach (var column in Output.Columns)
         {
@@ -91,15 +69,5 @@ public sealed class DimFilmAsset : UnpartitionedAsset
                 flags[i] = string.IsNullOrEmpty(flags[i]) ? CleaningFlag.TitleShared : $"{flags[i]},{CleaningFlag.TitleShared}";
             }
         }
-    }
-
-    private static bool Later((TableColumns, int, DateTime ReceivedAt, string Source, long Line) a, (TableColumns, int, DateTime ReceivedAt, string Source, long Line) b)
-    {
-        if (a.ReceivedAt != b.ReceivedAt)
-        {
-            return a.ReceivedAt > b.ReceivedAt;
-        }
-        var bySource = string.CompareOrdinal(a.Source, b.Source);
-        return bySource != 0 ? bySource > 0 : a.Line > b.Line;
     }
 }

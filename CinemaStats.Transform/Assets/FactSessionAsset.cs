@@ -93,29 +93,7 @@ public sealed class FactSessionAsset : DailyAsset
     public override async Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
         var staged = StagingTables.StgSessions;
-        var winners = new Dictionary<string, (TableColumns Rows, int Index, DateTime ReceivedAt, string Source, long Line)>(StringComparer.Ordinal);
-        long rowsIn = 0;
-        foreach (var input in inputs.Where(i => !IsTicketLines(i) && !IsFilms(i)))
-        {
-            await foreach (var rows in StagingFiles.ReadAsync(context.Store, input.Key, staged, cancellationToken))
-            {
-                var ids = rows.Get<string?>("session_id");
-                var received = rows.Get<DateTime?>("source_received_at");
-                var sources = rows.Get<string?>("source_object");
-                var lines = rows.Get<long?>("source_line");
-                for (var i = 0; i < rows.RowCount; i++)
-                {
-                    rowsIn++;
-                    var candidate = (rows, i, received[i]!.Value, sources[i]!, lines[i]!.Value);
-                    if (!winners.TryGetValue(ids[i]!, out var current) || Later(candidate, current))
-                    {
-                        winners[ids[i]!] = candidate;
-                    }
-                }
-            }
-        }
-
-        var ordered = winners.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Value).ToList();
+        var (ordered, rowsIn) = await LatestStagedRows.ReadAsync(context.Store, inputs.Where(i => !IsTicketLines(i) && !IsFilms(i)), staged, "session_id", cancellationToken);
         var output = TableColumns.Create(Output, ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -223,16 +201,6 @@ public sealed class FactSessionAsset : DailyAsset
         {
             context.Log.Info($"{CuratedTables.FactSession.Name} {context.Partition}: {unknownSession} ticket and concession lines name a session not scheduled on this date");
         }
-    }
-
-    private static bool Later((TableColumns, int, DateTime ReceivedAt, string Source, long Line) a, (TableColumns, int, DateTime ReceivedAt, string Source, long Line) b)
-    {
-        if (a.ReceivedAt != b.ReceivedAt)
-        {
-            return a.ReceivedAt > b.ReceivedAt;
-        }
-        var bySource = string.CompareOrdinal(a.Source, b.Source);
-        return bySource != 0 ? bySource > 0 : a.Line > b.Line;
     }
 
     private static int Duplicates(string?[] values) => values.Length - values.Distinct(StringComparer.Ordinal).Count();
