@@ -60,6 +60,17 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         Assert.Equal(Percent((double)all.Sum(c => c.Adm) / all.Sum(c => c.Capacity)), await KpiAsync(page, "occupancy"));
         await Screenshots.TakeAsync(page, "overview");
 
+        // Every chart shows its value on hover: the first date's admissions, the first film and
+        // cinema of the tables, Monday's matinees, the one genre and the one distributor.
+        var topFilm = (await page.Locator("[data-testid=table-top-films] tbody tr").First.Locator("td").First.InnerTextAsync()).Trim();
+        var firstCinema = (await page.Locator("[data-testid=table-cinemas] tbody tr").First.Locator("td").First.InnerTextAsync()).Trim();
+        await AssertTooltipAsync(page, "daily", ChartHover.Point, 0, data.Sessions.Where(s => DateOnly.FromDateTime(s.Showtime) == data.From).Sum(s => s.Sold));
+        await AssertTooltipAsync(page, "top-films", ChartHover.Bar, 0, data.Sessions.Where(s => s.Film == topFilm).Sum(s => s.Sold));
+        await AssertTooltipAsync(page, "cinemas", ChartHover.Bar, 0, data.ByCinema(firstCinema).Single().Adm);
+        await AssertTooltipAsync(page, "heatmap", ChartHover.Cell, 0, data.Sessions.Where(s => s.Showtime.DayOfWeek == DayOfWeek.Monday && s.Showtime.Hour < 17).Sum(s => s.Sold));
+        await AssertTooltipAsync(page, "genres", ChartHover.Slice, 0, all.Sum(c => c.Adm));
+        await AssertTooltipAsync(page, "distributors", ChartHover.Slice, 0, all.Sum(c => c.GboMinor) / 100m);
+
         // Choose cinema C2 in the filter bar: the address and the figures follow, without a page load.
         var c2 = data.ByCinema("C2").Single();
         await page.EvaluateAsync("window.__samePage = true");
@@ -108,6 +119,9 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         }
         Assert.Equal(filmGbo, weekGbo);
         Assert.Equal(Money(filmGbo), (await weeks[^1].Locator("td[data-column='Cumulative GBO']").InnerTextAsync()).Trim());
+        await AssertTooltipAsync(page, "film-weeks", ChartHover.Bar, 0, MinorOf(await weeks[0].Locator("td[data-column=GBO]").InnerTextAsync()) / 100m);
+        await AssertTooltipAsync(page, "film-cinemas", ChartHover.Bar, 0,
+            long.Parse((await page.Locator("[data-testid=table-film-cinemas] tbody tr").First.Locator("td[data-column=Admissions]").InnerTextAsync()).Replace(",", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture));
         await Screenshots.TakeAsync(page, "film");
 
         await page.Locator("[data-testid=table-film-cinemas] tbody tr a", new PageLocatorOptions { HasTextString = "C1" }).ClickAsync();
@@ -115,6 +129,11 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         await page.Locator("[data-testid=table-cinema-days] tbody tr").First.WaitForAsync();
         Assert.Equal(7, await page.Locator("[data-testid=table-cinema-days] tbody tr").CountAsync());
         Assert.Contains(range, page.Url);
+        var c1 = data.Sessions.Where(s => s.Cinema == "C1").ToList();
+        await AssertTooltipAsync(page, "cinema-daily", ChartHover.Point, 0, c1.Where(s => DateOnly.FromDateTime(s.Showtime) == data.From).Sum(s => s.Sold));
+        await AssertTooltipAsync(page, "cinema-dayparts", ChartHover.Slice, 0, c1.Where(s => s.Showtime.Hour < 17).Sum(s => s.Sold));
+        var firstScreen = c1.GroupBy(s => s.Screen).OrderBy(g => g.Key, StringComparer.Ordinal).First();
+        await AssertTooltipAsync(page, "cinema-screens", ChartHover.Bar, 0, Math.Round(100m * firstScreen.Sum(s => s.Sold) / firstScreen.Sum(s => s.Capacity), 1));
         await Screenshots.TakeAsync(page, "cinema");
 
         await page.GotoAsync($"{web}/pipeline");
@@ -180,6 +199,13 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         Assert.Equal(HttpStatusCode.Created, sessions.StatusCode);
         using var pos = await ingest.PutAsync($"/v1/sources/pos_transactions/files/pos-{data.Year}.jsonl", new StringContent(data.PosJsonLines(), Encoding.UTF8, "application/x-ndjson"), Ct);
         Assert.Equal(HttpStatusCode.Created, pos.StatusCode);
+    }
+
+    /// <summary>Hovers a chart's mark and checks that its tooltip shows the expected value.</summary>
+    private static async Task AssertTooltipAsync(IPage page, string chart, string mark, int index, decimal expected)
+    {
+        var tooltip = await ChartHover.TooltipAsync(page, chart, mark, index);
+        Assert.True(ChartHover.Numbers(tooltip).Contains(expected), $"hovering mark {index} of the {chart} chart showed '{tooltip}', expected it to show {expected}");
     }
 
     private static async Task<string> KpiAsync(IPage page, string kpi) =>
