@@ -11,7 +11,8 @@ namespace CinemaStats.IntegrationTests;
 /// <summary>
 /// The dashboard in Chromium against the whole application: the overview shows the uploaded
 /// week's figures, a filter chosen on the page narrows them to the expected values and lands in
-/// the address, the back button restores them, the CSV export holds the rows shown, the film,
+/// the address, every chart shows its value on hover, the back button restores them, the CSV
+/// export holds the rows shown, the film,
 /// cinema and pipeline pages open, and a file dropped on the upload page gets processed.
 /// Screenshots of every page go to artifacts/screenshots/.
 /// </summary>
