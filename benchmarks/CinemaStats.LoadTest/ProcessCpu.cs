@@ -1,39 +1,55 @@
+using System.Globalization;
+
 namespace CinemaStats.LoadTest;
 
 /// <summary>
-/// CPU time used so far by the processes whose command line names <paramref name="name"/> (read
-/// from /proc; Linux only), to tell the web server's share of a run from the load generator's.
+/// CPU time used so far by this process's descendants whose command line names a project (read
+/// from /proc; Linux only): the web server started through the AppHost, told apart from the load
+/// generator and from anything else running on the machine.
 /// </summary>
 public static class ProcessCpu
 {
-    public static TimeSpan Used(string name)
+    public static TimeSpan UsedByChild(string name)
     {
         if (!Directory.Exists("/proc"))
         {
             return TimeSpan.Zero;
         }
-        var ticks = 0L;
-        foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        var processes = new Dictionary<int, (int Parent, long Ticks, string CommandLine)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
             try
             {
-                if (!File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(name, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                // fields after the command name: utime and stime are the 12th and 13th
+                // after "pid (name) ": state, ppid, …; utime and stime are the 12th and 13th fields
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                processes[pid] = (int.Parse(fields[1], CultureInfo.InvariantCulture),
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
+                    File.ReadAllText(Path.Combine(dir, "cmdline")));
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // the process ended meanwhile
-            }
-            catch (UnauthorizedAccessException)
-            {
+                // the process ended meanwhile, or is not ours to read
             }
         }
+        var self = Environment.ProcessId;
+        var ticks = processes.Where(p => p.Value.CommandLine.Contains(name, StringComparison.Ordinal) && DescendsFrom(p.Key)).Sum(p => p.Value.Ticks);
         return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+
+        bool DescendsFrom(int pid)
+        {
+            for (var depth = 0; depth < 32 && processes.TryGetValue(pid, out var p) && p.Parent > 1; depth++, pid = p.Parent)
+            {
+                if (p.Parent == self)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

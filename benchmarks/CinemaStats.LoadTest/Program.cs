@@ -48,7 +48,8 @@ try
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CinemaStats_AppHost>(
             ["--Storage:Mode=filesystem", $"--Storage:RootPath={Path.Combine(Path.GetTempPath(), "cinemastats-load-" + Guid.NewGuid().ToString("N"))}",
              "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00"], stop.Token);
-        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("CinemaStats.AppHost.Resources", LogLevel.None));
+        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("CinemaStats.AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)); // services still starting
         app = await builder.BuildAsync(stop.Token);
         await app.StartAsync(stop.Token);
         foreach (var service in new[] { "ingest", "transform", "web" })
@@ -105,7 +106,7 @@ try
         if (warmUp.Count < steps.Length || warmUp.Any(s => s.Error is not null))
         {
             var at = warmUp.FirstOrDefault(s => s.Error is not null);
-            throw new InvalidOperationException($"The {mode} replay cannot run: its warm-up session stopped at \"{at?.Step ?? steps[warmUp.Count]}\": {at?.Error ?? "no result"}. " +
+            throw new ReplayBrokenException($"The {mode} replay cannot run: its warm-up session stopped at \"{at?.Step ?? steps[warmUp.Count]}\": {at?.Error ?? "no result"}. " +
                 "Fix the replay (or the page) before measuring: a replay that skips its steps measures nothing.");
         }
         var results = new Dictionary<int, List<StepResult>>();
@@ -113,7 +114,7 @@ try
         foreach (var n in counts)
         {
             var clock = Stopwatch.StartNew();
-            var webCpu = ProcessCpu.Used("CinemaStats.Web");
+            var webCpu = ProcessCpu.UsedByChild("CinemaStats.Web");
             var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
             var (batches, bytes, jsCalls) = traffic is null ? (0L, 0L, 0L) : (traffic.Batches, traffic.Bytes, traffic.JsCalls);
             var runs = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
@@ -130,7 +131,7 @@ try
             var wall = clock.Elapsed.TotalSeconds;
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{mode}, {n} users × {iterations} sessions: {wall:F0} s, {results[n].Count(r => r.Error is not null)} errors; " +
-                $"CPU of the web server {(ProcessCpu.Used("CinemaStats.Web") - webCpu).TotalSeconds:F1} s, of this load generator {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:F1} s");
+                $"CPU of the web server {(ProcessCpu.UsedByChild("CinemaStats.Web") - webCpu).TotalSeconds:F1} s, of this load generator {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:F1} s");
             if (traffic is not null)
             {
                 var sessions = (double)n * iterations;
@@ -143,6 +144,11 @@ try
         report.AppendLine(CultureInfo.InvariantCulture, $"### {mode}").AppendLine().Append(LoadReport.Markdown(steps, results)).AppendLine().Append(notes).AppendLine();
         return results.Values.Any(r => r.Any(s => s.Error is not null));
     }
+}
+catch (ReplayBrokenException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
 }
 finally
 {

@@ -45,6 +45,8 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
         // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType)
         _hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)],
             args => OnBeginInvokeJSAsync((long)args[0]!, (int)args[3]!));
+        // the browser attaches the root component to its place in the page; nothing to do without one
+        _hub.On<int, string>("JS.AttachComponent", (_, _) => { });
         _hub.On<long>("JS.EndUpdateRootComponents", _ => { });
         _hub.On<string>("JS.Error", error => Fail("the server ended the circuit with an error: " + error));
         _hub.Closed += error =>
