@@ -3,19 +3,19 @@ using System.Globalization;
 namespace CinemaStats.LoadTest;
 
 /// <summary>
-/// CPU time used so far by this process's descendants whose command line names a project (read
-/// from /proc; Linux only): the web server started through the AppHost, told apart from the load
-/// generator and from anything else running on the machine.
+/// CPU time used so far by a process and its descendants, read from /proc (Linux only; zero
+/// elsewhere): the web server started through the AppHost, or this load generator with the
+/// Chromium it drives, told apart from each other and from anything else on the machine.
 /// </summary>
 public static class ProcessCpu
 {
-    public static TimeSpan UsedByChild(string name)
+    public static TimeSpan UsedByTree(int root)
     {
         if (!Directory.Exists("/proc"))
         {
             return TimeSpan.Zero;
         }
-        var processes = new Dictionary<int, (int Parent, long Ticks, string CommandLine)>();
+        var processes = new Dictionary<int, (int Parent, long Ticks)>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid))
@@ -28,23 +28,21 @@ public static class ProcessCpu
                 var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 processes[pid] = (int.Parse(fields[1], CultureInfo.InvariantCulture),
-                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
-                    File.ReadAllText(Path.Combine(dir, "cmdline")));
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // the process ended meanwhile, or is not ours to read
             }
         }
-        var self = Environment.ProcessId;
-        var ticks = processes.Where(p => p.Value.CommandLine.Contains(name, StringComparison.Ordinal) && DescendsFrom(p.Key)).Sum(p => p.Value.Ticks);
+        var ticks = processes.Where(p => p.Key == root || DescendsFrom(p.Key)).Sum(p => p.Value.Ticks);
         return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
 
         bool DescendsFrom(int pid)
         {
             for (var depth = 0; depth < 32 && processes.TryGetValue(pid, out var p) && p.Parent > 1; depth++, pid = p.Parent)
             {
-                if (p.Parent == self)
+                if (p.Parent == root)
                 {
                     return true;
                 }

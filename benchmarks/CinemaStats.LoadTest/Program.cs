@@ -40,6 +40,7 @@ if (modes.Contains("browser"))
 }
 
 DistributedApplication? app = null;
+int? webPid = null; // known when the tool starts the app
 try
 {
     if (url.Length == 0)
@@ -57,11 +58,21 @@ try
             await app.ResourceNotifications.WaitForResourceHealthyAsync(service, stop.Token);
         }
         url = app.GetEndpoint("web", "http").ToString().TrimEnd('/');
+        var web = await app.ResourceNotifications.WaitForResourceAsync("web", e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid"), stop.Token);
+        webPid = Convert.ToInt32(web.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
         await WaitForSampleDataAsync(url, stop.Token);
     }
 
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(url + "/"), Timeout = TimeSpan.FromSeconds(60) };
     var report = new StringBuilder();
+    if (webPid is not null)
+    {
+        var before = WebCpu();
+        await Task.Delay(TimeSpan.FromSeconds(10), stop.Token);
+        var idle = string.Create(CultureInfo.InvariantCulture, $"The web server idle, before the replays: {(WebCpu() - before).TotalSeconds:F1} s of CPU in 10 s.");
+        Console.WriteLine(idle);
+        report.AppendLine(idle).AppendLine();
+    }
     var failed = false;
 
     if (modes.Contains("browser"))
@@ -114,8 +125,8 @@ try
         foreach (var n in counts)
         {
             var clock = Stopwatch.StartNew();
-            var webCpu = ProcessCpu.UsedByChild("CinemaStats.Web");
-            var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var webCpu = WebCpu();
+            var ownCpu = ProcessCpu.UsedByTree(Environment.ProcessId);
             var (batches, bytes, jsCalls) = traffic is null ? (0L, 0L, 0L) : (traffic.Batches, traffic.Bytes, traffic.JsCalls);
             var runs = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
             {
@@ -131,7 +142,7 @@ try
             var wall = clock.Elapsed.TotalSeconds;
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{mode}, {n} users × {iterations} sessions: {wall:F0} s, {results[n].Count(r => r.Error is not null)} errors; " +
-                $"CPU of the web server {(ProcessCpu.UsedByChild("CinemaStats.Web") - webCpu).TotalSeconds:F1} s, of this load generator {(Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds:F1} s");
+                $"CPU used by the web server {(WebCpu() - webCpu).TotalSeconds:F1} s, by this load generator (and its Chromium) {(ProcessCpu.UsedByTree(Environment.ProcessId) - ownCpu).TotalSeconds:F1} s");
             if (traffic is not null)
             {
                 var sessions = (double)n * iterations;
@@ -144,6 +155,8 @@ try
         report.AppendLine(CultureInfo.InvariantCulture, $"### {mode}").AppendLine().Append(LoadReport.Markdown(steps, results)).AppendLine().Append(notes).AppendLine();
         return results.Values.Any(r => r.Any(s => s.Error is not null));
     }
+
+    TimeSpan WebCpu() => webPid is { } pid ? ProcessCpu.UsedByTree(pid) : TimeSpan.Zero;
 }
 catch (ReplayBrokenException e)
 {
