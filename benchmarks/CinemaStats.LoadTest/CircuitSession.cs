@@ -25,6 +25,7 @@ public sealed class CircuitSession(HttpClient http, TimeSpan thinkTime, CircuitT
         string overview = "", range = "", cinema = "", film = "";
         PrerenderedPage shown = PrerenderedPage.Parse("");
         PrerenderedPage next = shown;
+        IReadOnlySet<string> awaited = new HashSet<string>();
 
         var steps = new (string Name, Func<CancellationToken, Task>? Prepare, Func<CancellationToken, Task> Act)[]
         {
@@ -72,7 +73,7 @@ public sealed class CircuitSession(HttpClient http, TimeSpan thinkTime, CircuitT
             }
             catch (OperationCanceledException) when (step.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                results.Add(new StepResult(name, clock.Elapsed.TotalMilliseconds, $"no result after {StepTimeout.TotalSeconds:F0} s: {circuit.Describe(next.Figures)}"));
+                results.Add(new StepResult(name, clock.Elapsed.TotalMilliseconds, $"no result after {StepTimeout.TotalSeconds:F0} s: {circuit.Describe(awaited)}"));
                 break;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -90,7 +91,7 @@ public sealed class CircuitSession(HttpClient http, TimeSpan thinkTime, CircuitT
             await WaitAsync(ChangedFigures(next, shown, path), ct);
         }
 
-        Task WaitAsync(IReadOnlySet<string> figures, CancellationToken ct) => circuit.WaitForFiguresAsync(figures, ct);
+        Task WaitAsync(IReadOnlySet<string> figures, CancellationToken ct) => circuit.WaitForFiguresAsync(awaited = figures, ct);
 
         async Task<PrerenderedPage> FetchAsync(string path, CancellationToken ct) => Checked(PrerenderedPage.Parse(await http.GetStringAsync(path, ct)), path);
     }
