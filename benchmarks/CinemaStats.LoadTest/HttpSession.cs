@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace CinemaStats.LoadTest;
 
 /// <summary>
-/// The same analyst session as plain HTTP requests for the server-rendered pages (no browser):
-/// what the server takes to answer each page with its figures, apart from the browser's work.
+/// The same analyst session as plain HTTP requests for the server-rendered pages (no browser,
+/// no circuit): what the server takes to answer each page with its figures.
 /// </summary>
-public sealed partial class HttpSession(HttpClient http)
+public sealed class HttpSession(HttpClient http)
 {
     public static readonly string[] Steps = ["http: overview", "http: overview, last 7 days", "http: overview, one cinema", "http: film page", "http: export CSV"];
 
@@ -20,19 +19,16 @@ public sealed partial class HttpSession(HttpClient http)
             (Steps[0], async () => overview = await GetAsync("/")),
             (Steps[1], async () =>
             {
-                var to = DateRegex().Match(overview).Groups["to"].Value;
-                var last = DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture);
-                range = $"from={last.AddDays(-6):yyyy-MM-dd}&to={to}";
+                range = SessionLinks.LastSevenDays(overview);
                 await GetAsync("/?" + range);
             }),
             (Steps[2], async () =>
             {
-                cinema = CinemaRegex().Match(overview).Groups["id"].Value;
-                var page = await GetAsync($"/?{range}&cinema={cinema}");
-                film = FilmRegex().Match(page).Groups["href"].Value.Replace("&amp;", "&", StringComparison.Ordinal);
+                cinema = SessionLinks.FirstCinema(overview);
+                film = SessionLinks.TopFilm(await GetAsync($"/?{range}&cinema={cinema}"));
             }),
             (Steps[3], async () => await GetAsync(film)),
-            (Steps[4], async () => await GetAsync($"/export/film-cinemas.csv?{range}&cinema={cinema}&subject={Uri.EscapeDataString(Uri.UnescapeDataString(film.Split('?')[0]["/films/".Length..]))}")),
+            (Steps[4], async () => await DownloadCsvAsync(http, SessionLinks.FilmCinemasExport(range, cinema, film), cancellationToken)),
         };
         foreach (var (name, act) in steps)
         {
@@ -61,12 +57,13 @@ public sealed partial class HttpSession(HttpClient http)
         }
     }
 
-    [GeneratedRegex("""/export/cinemas\.csv\?from=(?<from>\d{4}-\d{2}-\d{2})&amp;to=(?<to>\d{4}-\d{2}-\d{2})""")]
-    private static partial Regex DateRegex();
-
-    [GeneratedRegex("""href="/cinemas/(?<id>[^"?]+)\?""")]
-    private static partial Regex CinemaRegex();
-
-    [GeneratedRegex(""""href="(?<href>/films/[^"]+)"""")]
-    private static partial Regex FilmRegex();
+    /// <summary>The export step of every replay: the CSV must come back with a header and rows.</summary>
+    public static async Task DownloadCsvAsync(HttpClient http, string path, CancellationToken cancellationToken)
+    {
+        var csv = await http.GetStringAsync(path, cancellationToken);
+        if (csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length < 2)
+        {
+            throw new HttpRequestException($"{path} returned no rows");
+        }
+    }
 }

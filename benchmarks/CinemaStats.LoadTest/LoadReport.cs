@@ -18,14 +18,15 @@ public static class LoadReport
         return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
     }
 
-    public static string Markdown(IReadOnlyDictionary<int, List<StepResult>> byUsers)
+    /// <summary>One table for one replay mode: a row per number of users and step.</summary>
+    public static string Markdown(IReadOnlyList<string> steps, IReadOnlyDictionary<int, List<StepResult>> byUsers)
     {
         var text = new StringBuilder();
         text.AppendLine("| users | step | samples | p50 ms | p95 ms | errors |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|");
         foreach (var (users, results) in byUsers.OrderBy(r => r.Key))
         {
-            foreach (var step in AnalystSession.Steps.Concat(HttpSession.Steps))
+            foreach (var step in steps)
             {
                 var ok = results.Where(r => r.Step == step && r.Error is null).Select(r => r.Milliseconds).ToList();
                 var errors = results.Count(r => r.Step == step && r.Error is not null);

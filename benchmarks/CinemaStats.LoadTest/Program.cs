@@ -1,27 +1,46 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using CinemaStats.LoadTest;
+using CinemaStats.LoadTest.Circuit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
-// Replays the analyst session with N concurrent users (browser contexts in one headless
-// Chromium) against the whole application started through the AppHost with its sample data,
-// or against a running web app given with --url. Prints p50/p95 per step and the errors.
-//   dotnet run -c Release --project benchmarks/CinemaStats.LoadTest -- --users 1,10,50 [--iterations 3] [--url http://127.0.0.1:5182] [--out docs/load-test-results.md]
-var users = Arg("--users", "1,10,50").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)).ToArray();
+// Replays the analyst session with N concurrent users against the whole application started
+// through the AppHost with its sample data, or against a running web app given with --url, in
+// up to three modes: browser (Playwright contexts in one headless Chromium), circuit (a Blazor
+// circuit per user over SignalR, no browser) and http (the server-rendered pages only).
+// Prints p50/p95 per step and the errors, one table per mode.
+//   dotnet run -c Release --project benchmarks/CinemaStats.LoadTest -- [--mode browser,circuit,http]
+//     [--users 1,10,50] [--browser-users 1,10] [--iterations 3] [--url http://127.0.0.1:5182] [--out FILE]
+var modes = Arg("--mode", "browser,circuit,http").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+var unknown = modes.Except(["browser", "circuit", "http"]).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown --mode {string.Join(",", unknown)}: use browser, circuit and/or http.");
+    return 2;
+}
+var users = Counts(Arg("--users", "1,10,50"));
+// 50 browser contexts on the same two cores as the services measure Chromium, not the dashboard.
+var browserUsers = Counts(Arg("--browser-users", "1,10"));
 var iterations = int.Parse(Arg("--iterations", "3"), CultureInfo.InvariantCulture);
 var thinkTime = TimeSpan.FromMilliseconds(int.Parse(Arg("--think-ms", "1000"), CultureInfo.InvariantCulture));
 var url = Arg("--url", "");
 var output = Arg("--out", "");
-using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(40));
+using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(60));
 
-var chromium = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "chromium")).FirstOrDefault(File.Exists)
-    ?? throw new InvalidOperationException("Chromium is not installed (apt-get install chromium).");
+string? chromium = null;
+if (modes.Contains("browser"))
+{
+    chromium = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, "chromium")).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("Chromium is not installed (apt-get install chromium); or leave out the browser mode: --mode circuit,http.");
+}
 
 DistributedApplication? app = null;
+int? webPid = null; // known when the tool starts the app
 try
 {
     if (url.Length == 0)
@@ -30,7 +49,8 @@ try
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CinemaStats_AppHost>(
             ["--Storage:Mode=filesystem", $"--Storage:RootPath={Path.Combine(Path.GetTempPath(), "cinemastats-load-" + Guid.NewGuid().ToString("N"))}",
              "--DcpPublisher:ContainerRuntimeInitializationTimeout=00:00:00"], stop.Token);
-        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("CinemaStats.AppHost.Resources", LogLevel.None));
+        builder.Services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter("CinemaStats.AppHost.Resources", LogLevel.None)
+            .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)); // services still starting
         app = await builder.BuildAsync(stop.Token);
         await app.StartAsync(stop.Token);
         foreach (var service in new[] { "ingest", "transform", "web" })
@@ -38,66 +58,110 @@ try
             await app.ResourceNotifications.WaitForResourceHealthyAsync(service, stop.Token);
         }
         url = app.GetEndpoint("web", "http").ToString().TrimEnd('/');
+        var web = await app.ResourceNotifications.WaitForResourceAsync("web", e => e.Snapshot.Properties.Any(p => p.Name == "executable.pid"), stop.Token);
+        webPid = Convert.ToInt32(web.Snapshot.Properties.First(p => p.Name == "executable.pid").Value, CultureInfo.InvariantCulture);
         await WaitForSampleDataAsync(url, stop.Token);
     }
 
-    using var playwright = await Playwright.CreateAsync();
-    await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(url + "/"), Timeout = TimeSpan.FromSeconds(60) };
+    var report = new StringBuilder();
+    if (webPid is not null)
     {
-        ExecutablePath = chromium,
-        Headless = true,
-        Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
-    });
+        var before = WebCpu();
+        await Task.Delay(TimeSpan.FromSeconds(10), stop.Token);
+        var idle = string.Create(CultureInfo.InvariantCulture, $"The web server idle, before the replays: {(WebCpu() - before).TotalSeconds:F1} s of CPU in 10 s.");
+        Console.WriteLine(idle);
+        report.AppendLine(idle).AppendLine();
+    }
+    var failed = false;
 
-    var results = new Dictionary<int, List<StepResult>>();
-    // One warm-up session: first queries, JIT and caches are not what an analyst sees all day.
-    await new AnalystSession(browser, url, TimeSpan.Zero).RunAsync(stop.Token);
-
-    foreach (var n in users)
+    if (modes.Contains("browser"))
     {
-        var clock = Stopwatch.StartNew();
-        var runs = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(i * 2000.0 / n), stop.Token); // ramp up over 2 s
-            var all = new List<StepResult>();
-            for (var k = 0; k < iterations; k++)
-            {
-                all.AddRange(await new AnalystSession(browser, url, thinkTime).RunAsync(stop.Token));
-            }
-            return all;
-        }));
-        results[n] = [.. runs.SelectMany(r => r)];
-        Console.WriteLine($"{n} users × {iterations} sessions: {clock.Elapsed.TotalSeconds:F0} s, {results[n].Count(r => r.Error is not null)} errors");
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+        });
+        failed |= await ReplayAsync("browser", AnalystSession.Steps, browserUsers, ct => new AnalystSession(browser, url, thinkTime).RunAsync(ct), null);
+    }
+    if (modes.Contains("circuit"))
+    {
+        var traffic = new CircuitTraffic();
+        failed |= await ReplayAsync("circuit", CircuitSession.Steps, users, ct => new CircuitSession(http, thinkTime, traffic).RunAsync(ct), traffic);
+    }
+    if (modes.Contains("http"))
+    {
+        failed |= await ReplayAsync("http", HttpSession.Steps, users, async ct =>
+        {
+            var steps = await new HttpSession(http).RunAsync(ct);
+            await Task.Delay(thinkTime, ct);
+            return steps;
+        }, null);
     }
 
-    // The same session over plain HTTP: the server's share of each step, without a browser.
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1000 }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
-    await new HttpSession(http).RunAsync(stop.Token);
-    foreach (var n in users)
-    {
-        var runs = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(i * 2000.0 / n), stop.Token);
-            var all = new List<StepResult>();
-            for (var k = 0; k < iterations; k++)
-            {
-                all.AddRange(await new HttpSession(http).RunAsync(stop.Token));
-                await Task.Delay(thinkTime, stop.Token);
-            }
-            return all;
-        }));
-        results[n].AddRange(runs.SelectMany(r => r));
-        Console.WriteLine($"{n} users over HTTP: {runs.Sum(r => r.Count(s => s.Error is not null))} errors");
-    }
-
-    var report = LoadReport.Markdown(results);
     Console.WriteLine();
     Console.WriteLine(report);
     if (output.Length > 0)
     {
-        await File.WriteAllTextAsync(output, report, stop.Token);
+        await File.WriteAllTextAsync(output, report.ToString(), stop.Token);
     }
-    return results.Values.Any(r => r.Any(s => s.Error is not null)) ? 1 : 0;
+    return failed ? 1 : 0;
+
+    // One warm-up session (first queries, JIT and caches are not what an analyst sees all day)
+    // that must get through every step, then n users at once for each n, ramped up over 2 s.
+    async Task<bool> ReplayAsync(string mode, string[] steps, int[] counts, Func<CancellationToken, Task<List<StepResult>>> session, CircuitTraffic? traffic)
+    {
+        var warmUp = await session(stop.Token);
+        if (warmUp.Count < steps.Length || warmUp.Any(s => s.Error is not null))
+        {
+            var at = warmUp.FirstOrDefault(s => s.Error is not null);
+            throw new ReplayBrokenException($"The {mode} replay cannot run: its warm-up session stopped at \"{at?.Step ?? steps[warmUp.Count]}\": {at?.Error ?? "no result"}. " +
+                "Fix the replay (or the page) before measuring: a replay that skips its steps measures nothing.");
+        }
+        var results = new Dictionary<int, List<StepResult>>();
+        var notes = new StringBuilder();
+        foreach (var n in counts)
+        {
+            var clock = Stopwatch.StartNew();
+            var webCpu = WebCpu();
+            var ownCpu = ProcessCpu.UsedByTree(Environment.ProcessId);
+            var (batches, bytes, jsCalls) = traffic is null ? (0L, 0L, 0L) : (traffic.Batches, traffic.Bytes, traffic.JsCalls);
+            var runs = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(i * 2000.0 / n), stop.Token);
+                var all = new List<StepResult>();
+                for (var k = 0; k < iterations; k++)
+                {
+                    all.AddRange(await session(stop.Token));
+                }
+                return all;
+            }));
+            results[n] = [.. runs.SelectMany(r => r)];
+            var wall = clock.Elapsed.TotalSeconds;
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"{mode}, {n} users × {iterations} sessions: {wall:F0} s, {results[n].Count(r => r.Error is not null)} errors; " +
+                $"CPU used by the web server {(WebCpu() - webCpu).TotalSeconds:F1} s, by this load generator (and its Chromium) {(ProcessCpu.UsedByTree(Environment.ProcessId) - ownCpu).TotalSeconds:F1} s");
+            if (traffic is not null)
+            {
+                var sessions = (double)n * iterations;
+                line += string.Create(CultureInfo.InvariantCulture,
+                    $"; per session {(traffic.Batches - batches) / sessions:F0} render batches ({(traffic.Bytes - bytes) / sessions / 1024:F0} KiB) and {(traffic.JsCalls - jsCalls) / sessions:F0} JS calls");
+            }
+            Console.WriteLine(line);
+            notes.AppendLine("- " + line);
+        }
+        report.AppendLine(CultureInfo.InvariantCulture, $"### {mode}").AppendLine().Append(LoadReport.Markdown(steps, results)).AppendLine().Append(notes).AppendLine();
+        return results.Values.Any(r => r.Any(s => s.Error is not null));
+    }
+
+    TimeSpan WebCpu() => webPid is { } pid ? ProcessCpu.UsedByTree(pid) : TimeSpan.Zero;
+}
+catch (ReplayBrokenException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
 }
 finally
 {
@@ -113,6 +177,8 @@ string Arg(string name, string fallback)
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
 }
+
+static int[] Counts(string list) => [.. list.Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture))];
 
 // The sample-data resource uploads 3 cinemas × 14 days; wait until the overview's cinema table lists them.
 static async Task WaitForSampleDataAsync(string web, CancellationToken cancellationToken)
