@@ -9,9 +9,10 @@ namespace CinemaStats.LoadTest;
 /// render batch and answers every JS call, with navigation sent as the browser sends it. A step
 /// ends when the circuit has rendered the figures the server-rendered page of the same address
 /// shows, and no loading bar is left. The addresses come from the pages (<see cref="SessionLinks"/>);
-/// the HTML a step is checked against is fetched before the step, outside its time.
+/// the HTML a step is checked against is fetched once per run, before the step and outside its time
+/// (<see cref="ExpectedPages"/>).
 /// </summary>
-public sealed class CircuitSession(HttpClient http, TimeSpan thinkTime, CircuitTraffic traffic)
+public sealed class CircuitSession(HttpClient http, ExpectedPages expected, TimeSpan thinkTime, CircuitTraffic traffic)
 {
     public static readonly string[] Steps = ["circuit: page load", "circuit: page load, its HTML alone", "circuit: page load, circuit started", "circuit: filter: last 7 days", "circuit: filter: one cinema", "circuit: drill down to film", "circuit: export CSV"];
 
@@ -47,7 +48,7 @@ public sealed class CircuitSession(HttpClient http, TimeSpan thinkTime, CircuitT
             (Steps[4], async ct =>
             {
                 cinema = SessionLinks.FirstCinema(overview);
-                var html = await http.GetStringAsync($"/?{range}&cinema={cinema}", ct);
+                var html = await expected.GetAsync($"/?{range}&cinema={cinema}", ct);
                 next = Checked(PrerenderedPage.Parse(html), "the cinema filter");
                 film = SessionLinks.TopFilm(html);
             }, async ct => await NavigateAsync($"/?{range}&cinema={cinema}", ct)),
@@ -93,7 +94,7 @@ public sealed class CircuitSession(HttpClient http, TimeSpan thinkTime, CircuitT
 
         Task WaitAsync(IReadOnlySet<string> figures, CancellationToken ct) => circuit.WaitForFiguresAsync(awaited = figures, ct);
 
-        async Task<PrerenderedPage> FetchAsync(string path, CancellationToken ct) => Checked(PrerenderedPage.Parse(await http.GetStringAsync(path, ct)), path);
+        async Task<PrerenderedPage> FetchAsync(string path, CancellationToken ct) => Checked(PrerenderedPage.Parse(await expected.GetAsync(path, ct)), path);
     }
 
     private static PrerenderedPage Checked(PrerenderedPage page, string what)

@@ -15,7 +15,10 @@ using Microsoft.Playwright;
 // circuit per user over SignalR, no browser) and http (the server-rendered pages only).
 // Prints p50/p95 per step and the errors, one table per mode.
 //   dotnet run -c Release --project benchmarks/CinemaStats.LoadTest -- [--mode browser,circuit,http]
-//     [--users 1,10,50] [--browser-users 1,10] [--iterations 3] [--url http://127.0.0.1:5182] [--out FILE]
+//     [--users 1,10,50] [--browser-users 1,10] [--loaded-s 30] [--ramp-ms recording|2000] [--url http://127.0.0.1:5182] [--out FILE]
+// Users start one after another over the recorded session's length (shinycannon's default start
+// interval), or over --ramp-ms, and replay sessions until --loaded-s seconds after the last one
+// started (shinycannon's loaded duration); the tables hold the maintenance period (LoadPhases).
 var modes = Arg("--mode", "browser,circuit,http").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 var unknown = modes.Except(["browser", "circuit", "http"]).ToList();
 if (unknown.Count > 0)
@@ -26,8 +29,9 @@ if (unknown.Count > 0)
 var users = Counts(Arg("--users", "1,10,50"));
 // 50 browser contexts on the same two cores as the services measure Chromium, not the dashboard.
 var browserUsers = Counts(Arg("--browser-users", "1,10"));
-var iterations = int.Parse(Arg("--iterations", "3"), CultureInfo.InvariantCulture);
+var loaded = TimeSpan.FromSeconds(double.Parse(Arg("--loaded-s", "30"), CultureInfo.InvariantCulture));
 var thinkTime = TimeSpan.FromMilliseconds(int.Parse(Arg("--think-ms", "1000"), CultureInfo.InvariantCulture));
+var ramp = Arg("--ramp-ms", "recording");
 var url = Arg("--url", "");
 var output = Arg("--out", "");
 using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(60));
@@ -89,7 +93,8 @@ try
     if (modes.Contains("circuit"))
     {
         var traffic = new CircuitTraffic();
-        failed |= await ReplayAsync("circuit", CircuitSession.Steps, users, ct => new CircuitSession(http, thinkTime, traffic).RunAsync(ct), traffic);
+        var expected = new ExpectedPages(http);
+        failed |= await ReplayAsync("circuit", CircuitSession.Steps, users, ct => new CircuitSession(http, expected, thinkTime, traffic).RunAsync(ct), traffic);
     }
     if (modes.Contains("http"))
     {
@@ -110,7 +115,9 @@ try
     return failed ? 1 : 0;
 
     // One warm-up session (first queries, JIT and caches are not what an analyst sees all day)
-    // that must get through every step, then n users at once for each n, ramped up over 2 s.
+    // that must get through every step, then n users for each n: they start one after another,
+    // each replays sessions until the loaded duration after the last start is over, and the
+    // maintenance period is reported.
     async Task<bool> ReplayAsync(string mode, string[] steps, int[] counts, Func<CancellationToken, Task<List<StepResult>>> session, CircuitTraffic? traffic)
     {
         var warmUp = await session(stop.Token);
@@ -120,32 +127,45 @@ try
             throw new ReplayBrokenException($"The {mode} replay cannot run: its warm-up session stopped at \"{at?.Step ?? steps[warmUp.Count]}\": {at?.Error ?? "no result"}. " +
                 "Fix the replay (or the page) before measuring: a replay that skips its steps measures nothing.");
         }
+        var recording = LoadPhases.RecordingLength(warmUp, thinkTime);
         var results = new Dictionary<int, List<StepResult>>();
         var notes = new StringBuilder();
         foreach (var n in counts)
         {
+            var interval = ramp == "recording" ? LoadPhases.StartInterval(recording, n) : TimeSpan.FromMilliseconds(double.Parse(ramp, CultureInfo.InvariantCulture) / n);
             var clock = Stopwatch.StartNew();
             var webCpu = WebCpu();
             var ownCpu = ProcessCpu.UsedByTree(Environment.ProcessId);
             var (batches, bytes, jsCalls) = traffic is null ? (0L, 0L, 0L) : (traffic.Batches, traffic.Bytes, traffic.JsCalls);
             var runs = await Task.WhenAll(Enumerable.Range(0, n).Select(async i =>
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(i * 2000.0 / n), stop.Token);
-                var all = new List<StepResult>();
-                for (var k = 0; k < iterations; k++)
+                await Task.Delay(interval * i, stop.Token);
+                var all = new List<TimedSession>();
+                var until = interval * (n - 1) + loaded;
+                while (all.Count == 0 || clock.Elapsed < until)
                 {
-                    all.AddRange(await session(stop.Token));
+                    var start = clock.Elapsed;
+                    var result = await session(stop.Token);
+                    all.Add(new TimedSession(i, start, clock.Elapsed, result));
                 }
-                return all;
+                return (IReadOnlyList<TimedSession>)all;
             }));
-            results[n] = [.. runs.SelectMany(r => r)];
+            var maintenance = LoadPhases.Maintenance(runs);
+            var everything = runs.SelectMany(r => r).ToList();
+            // A loaded duration shorter than a session leaves no maintenance period; then every session counts, and the note says so.
+            var counted = maintenance.Count > 0 ? maintenance : everything;
+            // An error anywhere, in the maintenance period or not, counts.
+            results[n] = [.. counted.SelectMany(s => s.Steps), .. everything.Except(counted).SelectMany(s => s.Steps).Where(r => r.Error is not null)];
             var wall = clock.Elapsed.TotalSeconds;
+            var phase = maintenance.Count > 0
+                ? $"{maintenance.Count} of {everything.Count} sessions in the maintenance period (counted)"
+                : $"no maintenance period, all {everything.Count} sessions counted";
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"{mode}, {n} users × {iterations} sessions: {wall:F0} s, {results[n].Count(r => r.Error is not null)} errors; " +
+                $"{mode}, {n} users, one starting every {interval.TotalMilliseconds:F0} ms: {wall:F0} s; {phase}, {everything.Sum(s => s.Steps.Count(r => r.Error is not null))} errors in all; " +
                 $"CPU used by the web server {(WebCpu() - webCpu).TotalSeconds:F1} s, by this load generator (and its Chromium) {(ProcessCpu.UsedByTree(Environment.ProcessId) - ownCpu).TotalSeconds:F1} s");
             if (traffic is not null)
             {
-                var sessions = (double)n * iterations;
+                var sessions = (double)everything.Count;
                 line += string.Create(CultureInfo.InvariantCulture,
                     $"; per session {(traffic.Batches - batches) / sessions:F0} render batches ({(traffic.Bytes - bytes) / sessions / 1024:F0} KiB) and {(traffic.JsCalls - jsCalls) / sessions:F0} JS calls");
             }
