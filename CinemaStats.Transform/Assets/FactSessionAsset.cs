@@ -94,11 +94,7 @@ public sealed class FactSessionAsset : DailyAsset
     {
         var staged = StagingTables.StgSessions;
         var (ordered, rowsIn) = await LatestStagedRows.ReadAsync(context.Store, inputs.Where(i => !IsTicketLines(i) && !IsFilms(i)), staged, "session_id", cancellationToken);
-        var output = TableColumns.Create(Output, ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            output.CopyRow(ordered[i].Rows, ordered[i].Index, i);
-        }
+        var output = TableColumns.Gather(Output, ordered);
         // Staged rows carry no sales: they are rolled up from POS lines.
         foreach (var sales in new[] { "adm", "paid_adm", "gbo_minor", "concessions_minor" })
         {

@@ -92,12 +92,8 @@ public sealed class FactTicketLineAsset : DailyAsset
 
         var ordered = winners
             .OrderBy(w => w.Key.TransactionId, StringComparer.Ordinal).ThenBy(w => w.Key.LineNo)
-            .Select(w => w.Value).ToList();
-        var output = TableColumns.Create(Output, ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            output.CopyRow(ordered[i].Rows, ordered[i].Index, i);
-        }
+            .Select(w => (w.Value.Rows, w.Value.Index)).ToList();
+        var output = TableColumns.Gather(Output, ordered);
         return new DailyResult(output, rowsIn, rowsIn - ordered.Count, "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins");
     }
 
