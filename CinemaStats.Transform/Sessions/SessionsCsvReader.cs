@@ -51,15 +51,17 @@ public static class SessionsCsvReader
         // For each canonical column, the file's column index (-1: absent).
         var sourceIndex = CanonicalColumns.Select(c => columns.TryGetValue(c, out var i) ? i : -1).ToArray();
         var zones = new Dictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
+        // Columns whose values repeat share their strings (session_id and the showtime text do not repeat).
+        var pools = CanonicalColumns.Select(c => c is "session_id" or "showtime_local" or "business_date" ? null : new StringPool(upperCase: c is "status" or "currency")).ToArray();
         // One row at a time: Sep's parallel enumeration reads ahead without bound when the consumer
         // (staging writes) is slower than parsing, and memory must not grow with the file.
         foreach (var row in reader)
         {
-            yield return ParseRow(row, sourceIndex, zones);
+            yield return ParseRow(row, sourceIndex, zones, pools);
         }
     }
 
-    private static Result ParseRow(SepReader.Row row, int[] sourceIndex, Dictionary<string, TimeZoneInfo?> zones)
+    private static Result ParseRow(SepReader.Row row, int[] sourceIndex, Dictionary<string, TimeZoneInfo?> zones, StringPool?[] pools)
     {
         var line = row.LineNumberFrom;
         var values = new string?[CanonicalColumns.Length];
@@ -68,7 +70,7 @@ public static class SessionsCsvReader
             var index = sourceIndex[c];
             if (index >= 0 && index < row.ColCount && row[index].Span.Length > 0)
             {
-                values[c] = row[index].ToString();
+                values[c] = pools[c] is { } pool ? pool.Get(row[index].Span) : row[index].ToString();
             }
         }
         try
