@@ -73,6 +73,10 @@ public sealed class FileSystemObjectStore : IObjectStore
                 {
                     await EnsureConditionAsync(key, options, cancellationToken);
                 }
+                // Size and time of what was written, taken before the rename: another writer may
+                // replace or delete the key as soon as it is visible.
+                var written = new FileInfo(tempData);
+                written.Refresh();
                 var metaPath = MetaPathOf(key);
                 Directory.CreateDirectory(Path.GetDirectoryName(metaPath)!);
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
@@ -96,7 +100,7 @@ public sealed class FileSystemObjectStore : IObjectStore
                     File.Move(tempMeta, metaPath, overwrite: true);
                     File.Move(tempData, destination, overwrite: true);
                 }
-                return ToHead(key, new FileInfo(destination), sidecar);
+                return ToHead(key, written, sidecar);
             }
             finally
             {

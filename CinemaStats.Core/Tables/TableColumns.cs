@@ -41,24 +41,44 @@ public sealed class TableColumns
             ?? throw new InvalidCastException($"Column {column} of {Table.Name} holds {_columns[ordinal].GetType().Name}, not {typeof(T).Name}[].");
     }
 
-    /// <summary>Copies one row from <paramref name="source"/>: every column of this table that the source also has.</summary>
-    public void CopyRow(TableColumns source, int sourceRow, int targetRow)
+    /// <summary>
+    /// A table of <paramref name="table"/>'s columns holding the given rows, in that order, of one or more
+    /// source batches: every column the sources also have is copied column by column (the others stay null).
+    /// </summary>
+    public static TableColumns Gather(TableSchema table, IReadOnlyList<(TableColumns Source, int Row)> rows)
     {
-        for (var i = 0; i < _columns.Length; i++)
+        var target = Create(table, rows.Count);
+        for (var i = 0; i < target._columns.Length; i++)
         {
-            if (!source._index.TryGetValue(Table.Columns[i].Name, out var ordinal))
+            var name = table.Columns[i].Name;
+            switch (target._columns[i])
             {
-                continue;
+                case string?[] strings: GatherColumn(strings, name, rows); break;
+                case int?[] ints: GatherColumn(ints, name, rows); break;
+                case long?[] longs: GatherColumn(longs, name, rows); break;
+                case bool?[] bools: GatherColumn(bools, name, rows); break;
+                case DateOnly?[] dates: GatherColumn(dates, name, rows); break;
+                case DateTime?[] times: GatherColumn(times, name, rows); break;
             }
-            var from = source._columns[ordinal];
-            switch (_columns[i])
+        }
+        return target;
+    }
+
+    private static void GatherColumn<T>(T[] target, string name, IReadOnlyList<(TableColumns Source, int Row)> rows)
+    {
+        TableColumns? source = null;
+        T[]? from = null;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var (batch, row) = rows[r];
+            if (!ReferenceEquals(batch, source))
             {
-                case string?[] strings: strings[targetRow] = ((string?[])from)[sourceRow]; break;
-                case int?[] ints: ints[targetRow] = ((int?[])from)[sourceRow]; break;
-                case long?[] longs: longs[targetRow] = ((long?[])from)[sourceRow]; break;
-                case bool?[] bools: bools[targetRow] = ((bool?[])from)[sourceRow]; break;
-                case DateOnly?[] dates: dates[targetRow] = ((DateOnly?[])from)[sourceRow]; break;
-                case DateTime?[] times: times[targetRow] = ((DateTime?[])from)[sourceRow]; break;
+                source = batch;
+                from = batch._index.TryGetValue(name, out var ordinal) ? (T[])batch._columns[ordinal] : null;
+            }
+            if (from is not null)
+            {
+                target[r] = from[row];
             }
         }
     }
@@ -72,11 +92,35 @@ public sealed class TableColumns
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var column = table.Columns[i];
-            if (!column.Nullable && Array.IndexOf(_columns[i], null) is var row and >= 0)
+            if (!column.Nullable && FirstNull(_columns[i]) is var row and >= 0)
             {
                 throw new InvalidOperationException($"Column {column.Name} of {table.Name} may not be null (row {row}).");
             }
         }
+    }
+
+    /// <summary>The first null in a column, or -1 (typed: no boxing of every value).</summary>
+    private static int FirstNull(Array column) => column switch
+    {
+        string?[] strings => Array.IndexOf(strings, null),
+        int?[] ints => FirstNull(ints),
+        long?[] longs => FirstNull(longs),
+        bool?[] bools => FirstNull(bools),
+        DateOnly?[] dates => FirstNull(dates),
+        DateTime?[] times => FirstNull(times),
+        _ => Array.IndexOf(column, null),
+    };
+
+    private static int FirstNull<T>(T?[] values) where T : struct
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!values[i].HasValue)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Array NewArray(ColumnType type, int length) => type switch

@@ -44,15 +44,7 @@ public sealed class DimFilmAsset : UnpartitionedAsset
     public override async Task<DailyResult> BuildAsync(IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
         var (ordered, rowsIn) = await LatestStagedRows.ReadAsync(context.Store, inputs, StgFilmsTable.Schema, "film_key", cancellationToken);
-        var output = TableColumns.Create(Output, ordered.Count);
-        foreach (var column in Output.Columns)
-        {
-            var target = output[column.Name];
-            for (var i = 0; i < ordered.Count; i++)
-            {
-                target.SetValue(ordered[i].Rows[column.Name].GetValue(ordered[i].Index), i);
-            }
-        }
+        var output = TableColumns.Gather(Output, ordered);
         FlagSharedTitles(output);
         return new DailyResult(output, rowsIn, rowsIn - ordered.Count, "repeated film_key: the most recently received row wins");
     }

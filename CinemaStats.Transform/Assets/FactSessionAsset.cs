@@ -94,11 +94,7 @@ public sealed class FactSessionAsset : DailyAsset
     {
         var staged = StagingTables.StgSessions;
         var (ordered, rowsIn) = await LatestStagedRows.ReadAsync(context.Store, inputs.Where(i => !IsTicketLines(i) && !IsFilms(i)), staged, "session_id", cancellationToken);
-        var output = TableColumns.Create(Output, ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            output.CopyRow(ordered[i].Rows, ordered[i].Index, i);
-        }
+        var output = TableColumns.Gather(Output, ordered);
         // Staged rows carry no sales: they are rolled up from POS lines.
         foreach (var sales in new[] { "adm", "paid_adm", "gbo_minor", "concessions_minor" })
         {
@@ -148,6 +144,15 @@ public sealed class FactSessionAsset : DailyAsset
         var paid = sessions.Get<long?>("paid_adm");
         var gbo = sessions.Get<long?>("gbo_minor");
         var concessions = sessions.Get<long?>("concessions_minor");
+        if (sessions.RowCount == 0)
+        {
+            // Nothing to add to: the date's ticket lines are not read at all.
+            if (ticketLines.Any())
+            {
+                context.Log.Info($"{CuratedTables.FactSession.Name} {context.Partition}: no session is scheduled on this date; its ticket and concession lines are not rolled up");
+            }
+            return;
+        }
         var row = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < sessions.RowCount; i++)
         {

@@ -66,39 +66,60 @@ public sealed class FactTicketLineAsset : DailyAsset
     public override async Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
         var staged = StagingTables.StgPosTransactions;
-        var winners = new Dictionary<(string TransactionId, int LineNo), Candidate>();
-        long rowsIn = 0;
+        // Staged lines in the order read. A POS export lists its transactions in order, so when the
+        // keys of all the date's lines only ever increase there is no duplicate and nothing to sort.
+        var read = new List<(TableColumns Rows, int Index)>();
+        var increasing = true;
+        (string TransactionId, int LineNo) last = ("", int.MinValue);
         foreach (var input in inputs)
         {
             await foreach (var rows in StagingFiles.ReadAsync(context.Store, input.Key, staged, cancellationToken))
             {
                 var ids = rows.Get<string?>("transaction_id");
                 var lineNos = rows.Get<int?>("line_no");
-                var received = rows.Get<DateTime?>("source_received_at");
-                var sources = rows.Get<string?>("source_object");
-                var lines = rows.Get<long?>("source_line");
                 for (var i = 0; i < rows.RowCount; i++)
                 {
-                    rowsIn++;
                     var key = (ids[i]!, lineNos[i]!.Value);
-                    var candidate = new Candidate(rows, i, received[i]!.Value, sources[i]!, lines[i]!.Value);
-                    if (!winners.TryGetValue(key, out var current) || candidate.IsLaterThan(current))
-                    {
-                        winners[key] = candidate;
-                    }
+                    increasing = increasing && (read.Count == 0 || Compare(key, last) > 0);
+                    last = key;
+                    read.Add((rows, i));
                 }
             }
         }
+        var ordered = increasing ? read : LatestPerKey(read);
+        var output = TableColumns.Gather(Output, ordered);
+        return new DailyResult(output, read.Count, read.Count - ordered.Count, "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins");
+    }
 
-        var ordered = winners
-            .OrderBy(w => w.Key.TransactionId, StringComparer.Ordinal).ThenBy(w => w.Key.LineNo)
-            .Select(w => w.Value).ToList();
-        var output = TableColumns.Create(Output, ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+    private static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)
+    {
+        var byId = string.CompareOrdinal(a.TransactionId, b.TransactionId);
+        return byId != 0 ? byId : a.LineNo.CompareTo(b.LineNo);
+    }
+
+    /// <summary>The winning copy of each (transaction_id, line_no), ordered by that key.</summary>
+    private static List<(TableColumns Rows, int Index)> LatestPerKey(List<(TableColumns Rows, int Index)> read)
+    {
+        var winners = new Dictionary<(string TransactionId, int LineNo), Candidate>();
+        TableColumns? batch = null;
+        (string?[] Ids, int?[] LineNos, DateTime?[] Received, string?[] Sources, long?[] Lines) c = ([], [], [], [], []);
+        foreach (var (rows, i) in read)
         {
-            output.CopyRow(ordered[i].Rows, ordered[i].Index, i);
+            if (!ReferenceEquals(rows, batch))
+            {
+                batch = rows;
+                c = (rows.Get<string?>("transaction_id"), rows.Get<int?>("line_no"), rows.Get<DateTime?>("source_received_at"), rows.Get<string?>("source_object"), rows.Get<long?>("source_line"));
+            }
+            var key = (c.Ids[i]!, c.LineNos[i]!.Value);
+            var candidate = new Candidate(rows, i, c.Received[i]!.Value, c.Sources[i]!, c.Lines[i]!.Value);
+            if (!winners.TryGetValue(key, out var current) || candidate.IsLaterThan(current))
+            {
+                winners[key] = candidate;
+            }
         }
-        return new DailyResult(output, rowsIn, rowsIn - ordered.Count, "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins");
+        return winners
+            .OrderBy(w => w.Key.TransactionId, StringComparer.Ordinal).ThenBy(w => w.Key.LineNo)
+            .Select(w => (w.Value.Rows, w.Value.Index)).ToList();
     }
 
     /// <summary>Where a row is and what decides between copies of it (a struct: one per staged line, no allocation).</summary>

@@ -10,14 +10,11 @@ namespace CinemaStats.Transform.Assets;
 /// </summary>
 public static class LatestStagedRows
 {
-    /// <summary>One winning row: the batch it is in and its index there.</summary>
-    public readonly record struct Row(TableColumns Rows, int Index);
-
-    /// <summary>The winning rows of <paramref name="inputs"/>, ordered by key, and how many staged rows were read.</summary>
-    public static async Task<(IReadOnlyList<Row> Winners, long RowsIn)> ReadAsync(
+    /// <summary>The winning rows of <paramref name="inputs"/> (each as its batch and its index there), ordered by key, and how many staged rows were read.</summary>
+    public static async Task<(IReadOnlyList<(TableColumns Source, int Row)> Winners, long RowsIn)> ReadAsync(
         IObjectStore store, IEnumerable<InputVersion> inputs, TableSchema staged, string keyColumn, CancellationToken cancellationToken)
     {
-        var winners = new Dictionary<string, (Row Row, DateTime ReceivedAt, string Source, long Line)>(StringComparer.Ordinal);
+        var winners = new Dictionary<string, ((TableColumns, int) Row, DateTime ReceivedAt, string Source, long Line)>(StringComparer.Ordinal);
         long rowsIn = 0;
         foreach (var input in inputs)
         {
@@ -30,7 +27,7 @@ public static class LatestStagedRows
                 for (var i = 0; i < rows.RowCount; i++)
                 {
                     rowsIn++;
-                    var candidate = (new Row(rows, i), received[i]!.Value, sources[i]!, lines[i]!.Value);
+                    var candidate = ((rows, i), received[i]!.Value, sources[i]!, lines[i]!.Value);
                     if (!winners.TryGetValue(keys[i]!, out var current) || Later(candidate, current))
                     {
                         winners[keys[i]!] = candidate;
@@ -41,7 +38,7 @@ public static class LatestStagedRows
         return (winners.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Value.Row).ToList(), rowsIn);
     }
 
-    private static bool Later((Row, DateTime ReceivedAt, string Source, long Line) a, (Row, DateTime ReceivedAt, string Source, long Line) b)
+    private static bool Later(((TableColumns, int), DateTime ReceivedAt, string Source, long Line) a, ((TableColumns, int), DateTime ReceivedAt, string Source, long Line) b)
     {
         if (a.ReceivedAt != b.ReceivedAt)
         {

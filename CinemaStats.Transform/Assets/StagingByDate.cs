@@ -18,6 +18,9 @@ public readonly record struct ParsedRow<T>(T? Record, RejectedRow? Rejected, lon
 /// </summary>
 public static class StagingByDate
 {
+    /// <summary>Row groups written at once in the background, of different dates (parsing runs meanwhile).</summary>
+    private const int MaxWrites = 2;
+
     /// <param name="observe">Called with every good row as it is read (e.g. to count flags).</param>
     public static async Task<RawObjectResult> StageAsync<T>(
         RawObjectAsset asset,
@@ -35,14 +38,26 @@ public static class StagingByDate
         var dates = new SortedDictionary<DateOnly, DateFile<T>>();
         await using var quarantine = new QuarantineFile(raw);
         long rowsIn = 0, rowsOut = 0, buffered = 0;
-        // One row group is written in the background while parsing goes on: at most one at a time.
-        var writing = Task.CompletedTask;
+        // Row groups are written in the background while parsing goes on: at most MaxWrites at a
+        // time (one per core), each date's in the order they were taken.
+        var writes = new List<Task>();
         async Task WriteInBackgroundAsync(DateFile<T> file)
         {
             var rows = file.TakePending();
             buffered -= rows.Count;
-            await writing;
-            writing = Task.Run(() => file.WriteAsync(asset.Output, rows, toColumns, head.LastModified, cancellationToken), cancellationToken);
+            while (writes.Count >= MaxWrites)
+            {
+                var done = await Task.WhenAny(writes);
+                writes.Remove(done);
+                await done;
+            }
+            var previous = file.Writing;
+            file.Writing = Task.Run(async () =>
+            {
+                await previous;
+                await file.WriteAsync(asset.Output, rows, toColumns, head.LastModified, cancellationToken);
+            }, cancellationToken);
+            writes.Add(file.Writing);
         }
         try
         {
@@ -77,7 +92,7 @@ public static class StagingByDate
                 }
             }
 
-            await writing;
+            await Task.WhenAll(writes);
             var outputs = new List<string>();
             foreach (var (date, file) in dates)
             {
@@ -92,7 +107,7 @@ public static class StagingByDate
         finally
         {
             // A failed parse must not leave a background write on a file about to be deleted.
-            await Task.WhenAny(writing);
+            await Task.WhenAny(Task.WhenAll(writes));
             foreach (var file in dates.Values)
             {
                 if (file.Writer is not null)
@@ -109,6 +124,9 @@ public static class StagingByDate
         public List<(T Row, long Line)> Pending { get; private set; } = [];
 
         public StagingFileWriter? Writer { get; private set; }
+
+        /// <summary>The last row group handed to the background, done or not: the next one waits for it.</summary>
+        public Task Writing { get; set; } = Task.CompletedTask;
 
         /// <summary>The rows waiting for the next row group; a new list takes their place.</summary>
         public List<(T Row, long Line)> TakePending()

@@ -17,11 +17,20 @@ public static class StagingFiles
     public static async IAsyncEnumerable<TableColumns> ReadAsync(
         IObjectStore store, string key, TableSchema table, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        await using var source = await store.OpenReadAsync(key, cancellationToken);
+        if (source.CanSeek)
+        {
+            // A local store's file: read in place.
+            await foreach (var rows in ParquetTableReader.ReadRowGroupsAsync(table, source, cancellationToken))
+            {
+                yield return rows;
+            }
+            yield break;
+        }
         // The Parquet reader needs to seek: copy the object to a local file first.
         var temp = Path.GetTempFileName();
         try
         {
-            await using (var source = await store.OpenReadAsync(key, cancellationToken))
             await using (var file = File.Create(temp))
             {
                 await source.CopyToAsync(file, cancellationToken);

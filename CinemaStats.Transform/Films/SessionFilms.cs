@@ -24,7 +24,8 @@ public sealed class SessionFilms
 
     private readonly FilmTitleMatcher _matcher;
     private readonly Dictionary<string, (string Title, string? Genre, string Distributor)> _films;
-    private readonly Dictionary<(string, DateOnly), FilmMatch> _matches = [];
+    /// <summary>What a raw title shows on a date: a date's sessions repeat a few hundred titles, so each is matched and cleaned once.</summary>
+    private readonly Dictionary<(string, DateOnly), ShownFilm> _shown = [];
 
     private SessionFilms(Dictionary<string, (string Title, string? Genre, string Distributor)> films)
     {
@@ -69,19 +70,23 @@ public sealed class SessionFilms
         for (var i = 0; i < sessions.RowCount; i++)
         {
             var raw = rawTitles[i] ?? "";
-            if (!_matches.TryGetValue((raw, businessDate), out var match))
+            if (!_shown.TryGetValue((raw, businessDate), out var shown))
             {
-                match = _matches[(raw, businessDate)] = _matcher.Match(raw, businessDate);
+                shown = _shown[(raw, businessDate)] = Resolve(rawTitles[i], businessDate);
             }
-            var confidence = (int)Math.Round(match.Confidence * 100, MidpointRounding.AwayFromZero);
-            if (match.FilmKey is { } key && confidence >= MinConfidence && _films.TryGetValue(key, out var film))
-            {
-                (keys[i], confidences[i], titles[i], genres[i], distributors[i]) = (key, confidence, film.Title, film.Genre, film.Distributor);
-            }
-            else
-            {
-                (keys[i], confidences[i], titles[i], genres[i], distributors[i]) = (null, null, CleanRawTitle(rawTitles[i]), null, UnknownDistributor);
-            }
+            (keys[i], confidences[i], titles[i], genres[i], distributors[i]) = (shown.Key, shown.Confidence, shown.Title, shown.Genre, shown.Distributor);
         }
     }
+
+    /// <summary>The film a raw title matches on a date, or the cleaned raw title when none matches well enough.</summary>
+    private ShownFilm Resolve(string? rawTitle, DateOnly businessDate)
+    {
+        var match = _matcher.Match(rawTitle ?? "", businessDate);
+        var confidence = (int)Math.Round(match.Confidence * 100, MidpointRounding.AwayFromZero);
+        return match.FilmKey is { } key && confidence >= MinConfidence && _films.TryGetValue(key, out var film)
+            ? new ShownFilm(key, confidence, film.Title, film.Genre, film.Distributor)
+            : new ShownFilm(null, null, CleanRawTitle(rawTitle), null, UnknownDistributor);
+    }
+
+    private readonly record struct ShownFilm(string? Key, int? Confidence, string Title, string? Genre, string Distributor);
 }

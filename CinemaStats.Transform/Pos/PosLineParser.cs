@@ -57,9 +57,9 @@ internal static class PosLineParser
         List<string>? flags = null;
         var transactionId = Required(in row, F.TransactionId);
         var lineNo = Integer(in row, F.LineNo) ?? throw new PosRowRejectedException("line_no", "line_no is empty");
-        var cinemaId = Required(in row, F.CinemaId);
+        var cinemaId = Required(in row, F.CinemaId, Ids);
 
-        var lineType = Required(in row, F.LineType).ToUpperInvariant();
+        var lineType = Required(in row, F.LineType, Codes);
         if (!PosCodes.LineTypes.Contains(lineType))
         {
             throw new PosRowRejectedException("line_type", $"'{lineType}' is not a line type (expected TICKET, CONCESSION or FEE)");
@@ -79,21 +79,21 @@ internal static class PosLineParser
         var discount = Number(in row, F.Discount) ?? 0m;
         var tax = Number(in row, F.Tax) ?? 0m;
 
-        var currency = Required(in row, F.Currency).ToUpperInvariant();
-        var status = Code(Text(in row, F.Status)) ?? PosCodes.Completed;
+        var currency = Required(in row, F.Currency, Codes);
+        var status = Pooled(in row, F.Status, Codes) ?? PosCodes.Completed;
 
         return new PosLine(
             transactionId,
             lineNo,
             cinemaId,
-            Text(in row, F.TerminalId),
-            Code(Text(in row, F.Channel)),
+            Pooled(in row, F.TerminalId, Ids),
+            Pooled(in row, F.Channel, Codes),
             utc,
             businessDate,
             lineType,
             sessionId,
-            Code(Text(in row, F.TicketType)),
-            Text(in row, F.Sku),
+            Pooled(in row, F.TicketType, Codes),
+            Pooled(in row, F.Sku, Ids),
             quantity,
             PosNumbers.Minor(unitPrice),
             PosNumbers.Minor(discount),
@@ -105,8 +105,19 @@ internal static class PosLineParser
             flags is null ? [] : flags);
     }
 
-    /// <summary>Codes are upper-cased (an upper-case one comes back as the same string).</summary>
-    private static string? Code(string? text) => text?.ToUpperInvariant();
+    /// <summary>Codes (line type, currency, status, channel, ticket type), upper-cased; values repeat in every file, so one pool serves all.</summary>
+    private static readonly StringPool Codes = new(upperCase: true);
+
+    /// <summary>Ids that repeat from line to line (cinemas, terminals, SKUs); bounded, so other ids only cost a look-up.</summary>
+    private static readonly StringPool Ids = new();
+
+    /// <summary><see cref="Text"/> as a shared string of <paramref name="pool"/>; null when there is no value.</summary>
+    private static string? Pooled(in F row, int field, StringPool pool)
+    {
+        Span<char> buffer = stackalloc char[128];
+        var chars = TextChars(in row, field, buffer);
+        return chars.IsEmpty ? null : pool.Get(chars);
+    }
 
     /// <summary>The instant in UTC and the wall clock it showed in the cinema (for the business date).</summary>
     private static (DateTime Utc, DateTime Local) Timestamp(in F row, TimeZoneInfo? zone, ref List<string>? flags)
@@ -188,6 +199,9 @@ internal static class PosLineParser
 
     private static string Required(in F row, int field) =>
         Text(in row, field) ?? throw new PosRowRejectedException(F.Names[field], $"{F.Names[field]} is empty");
+
+    private static string Required(in F row, int field, StringPool pool) =>
+        Pooled(in row, field, pool) ?? throw new PosRowRejectedException(F.Names[field], $"{F.Names[field]} is empty");
 
     /// <summary>A string field, trimmed; null when absent, null or blank. Numbers are taken as their text (ids sent as numbers).</summary>
     private static string? Text(in F row, int field)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CinemaStats.Transform.Parsing;
 using nietras.SeparatedValues;
@@ -9,8 +10,11 @@ namespace CinemaStats.Transform.Sessions;
 /// vendor header aliases, quoted fields. Each row comes out either as a
 /// <see cref="SessionRecord"/> or as a <see cref="RejectedRow"/> with the reason.
 /// </summary>
-public static class SessionsCsvReader
+public static partial class SessionsCsvReader
 {
+    /// <summary>Rows parsed together (on every core); results come out in file order.</summary>
+    private const int BatchRows = 4096;
+
     /// <summary>Business days end at 06:00: a show at 01:00 belongs to the day before.</summary>
     public static readonly TimeSpan BusinessDayCutOff = TimeSpan.FromHours(6);
 
@@ -50,34 +54,42 @@ public static class SessionsCsvReader
         var columns = MapHeader(reader.Header.ColNames, sourceName);
         // For each canonical column, the file's column index (-1: absent).
         var sourceIndex = CanonicalColumns.Select(c => columns.TryGetValue(c, out var i) ? i : -1).ToArray();
-        var zones = new Dictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
-        // One row at a time: Sep's parallel enumeration reads ahead without bound when the consumer
-        // (staging writes) is slower than parsing, and memory must not grow with the file.
+        var zones = new ConcurrentDictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
+        // Columns whose values repeat share their strings (session_id and the showtime text do not repeat).
+        var pools = CanonicalColumns.Select(c => c is "session_id" or "showtime_local" or "business_date" ? null : new StringPool(upperCase: c is "status" or "currency")).ToArray();
+        // Rows are split into fields one at a time and parsed a batch at a time on every core, in
+        // file order. Memory stays bounded by the batch: Sep's own parallel enumeration reads ahead
+        // without bound when the consumer (staging writes) is slower than parsing.
+        var batch = new RowBatch(BatchRows);
         foreach (var row in reader)
         {
-            yield return ParseRow(row, sourceIndex, zones);
+            batch.Add(row, sourceIndex, pools);
+            if (batch.Count == BatchRows)
+            {
+                var parsed = batch.Parse(zones);
+                for (var i = 0; i < parsed; i++)
+                {
+                    yield return batch.Results[i];
+                }
+            }
+        }
+        var rest = batch.Parse(zones);
+        for (var i = 0; i < rest; i++)
+        {
+            yield return batch.Results[i];
         }
     }
 
-    private static Result ParseRow(SepReader.Row row, int[] sourceIndex, Dictionary<string, TimeZoneInfo?> zones)
+    /// <summary>One row's values (by canonical column) to a session or the reason it was refused.</summary>
+    private static Result ParseValues(RowBatch batch, int row, ConcurrentDictionary<string, TimeZoneInfo?> zones)
     {
-        var line = row.LineNumberFrom;
-        var values = new string?[CanonicalColumns.Length];
-        for (var c = 0; c < sourceIndex.Length; c++)
-        {
-            var index = sourceIndex[c];
-            if (index >= 0 && index < row.ColCount && row[index].Span.Length > 0)
-            {
-                values[c] = row[index].ToString();
-            }
-        }
         try
         {
-            return new Result(Parse(new RowValues(values), zones), null, line);
+            return new Result(Parse(new RowValues(batch.Values[row]), zones), null, batch.Lines[row]);
         }
         catch (RowRejectedException e)
         {
-            return new Result(null, new RejectedRow(line, e.Field, e.Message, row.Span.ToString()), line);
+            return new Result(null, new RejectedRow(batch.Lines[row], e.Field, e.Message, batch.RawText(row)), batch.Lines[row]);
         }
     }
 
@@ -87,7 +99,7 @@ public static class SessionsCsvReader
         public string? this[string name] => values[Array.IndexOf(CanonicalColumns, name)];
     }
 
-    private static SessionRecord Parse(RowValues get, Dictionary<string, TimeZoneInfo?> zones)
+    private static SessionRecord Parse(RowValues get, ConcurrentDictionary<string, TimeZoneInfo?> zones)
     {
         string Required(string field) => get[field] ?? throw new RowRejectedException(field, $"{field} is empty");
 

@@ -69,4 +69,41 @@ public sealed class SessionsCsvReaderTests
         Assert.Contains("session_id", error.Message);
         Assert.Contains("showtime_local", error.Message);
     }
+
+    [Fact]
+    public void A_file_longer_than_a_parsing_batch_comes_out_in_file_order_with_each_bad_rows_own_text()
+    {
+        // Rows are parsed on several threads a batch at a time: order, line numbers and the raw
+        // text of refused rows must still be those of the file, across batch boundaries.
+        const int rows = 10_000;
+        var bad = new HashSet<int> { 1, 4_095, 4_096, 4_097, 8_192, 9_999 };
+        var csv = new StringBuilder("session_id,cinema_id,screen_id,showtime_local,cinema_tz,currency\n");
+        for (var i = 0; i < rows; i++)
+        {
+            var showtime = bad.Contains(i) ? $"never {i}" : $"2026-03-{1 + i % 28:D2} 19:30";
+            csv.Append($"S{i},C{i % 7},1,{showtime},Europe/London,{(i % 2 == 0 ? "gbp" : "GBP")}\n");
+        }
+
+        var results = Read(csv.ToString());
+
+        Assert.Equal(rows, results.Count);
+        for (var i = 0; i < rows; i++)
+        {
+            var result = results[i];
+            Assert.Equal(i + 2, result.LineNumber);
+            if (bad.Contains(i))
+            {
+                Assert.Null(result.Record);
+                Assert.Equal("showtime_local", result.Rejected!.Field);
+                Assert.Equal($"S{i},C{i % 7},1,never {i},Europe/London,{(i % 2 == 0 ? "gbp" : "GBP")}", result.Rejected.RawText);
+            }
+            else
+            {
+                Assert.Equal($"S{i}", result.Record!.SessionId);
+                Assert.Equal($"C{i % 7}", result.Record.CinemaId);
+                Assert.Equal("GBP", result.Record.Currency);
+                Assert.Equal(new DateOnly(2026, 3, 1 + i % 28), result.Record.BusinessDate);
+            }
+        }
+    }
 }

@@ -58,9 +58,13 @@ public static class EnginePass
         }
     }
 
-    /// <summary>The runner's logger, noting when the staging of the raw object was logged as done.</summary>
+    /// <summary>
+    /// The runner's logger, noting when the staging of the raw object was logged as done. With
+    /// <c>CINEMASTATS_BENCH_TRACE=1</c> every log line is printed with its time from the start of the run.
+    /// </summary>
     private sealed class PhaseClock : ILogger<PipelineRunner>
     {
+        private static readonly bool Trace = Environment.GetEnvironmentVariable("CINEMASTATS_BENCH_TRACE") == "1";
         private readonly Stopwatch _watch = new();
 
         public TimeSpan Elapsed => _watch.Elapsed;
@@ -76,6 +80,10 @@ public static class EnginePass
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var message = formatter(state, exception);
+            if (Trace)
+            {
+                Console.WriteLine($"    {_watch.Elapsed.TotalSeconds,7:F2} s  {message}");
+            }
             if (Staged is null && message.StartsWith("stg_", StringComparison.Ordinal) && message.Contains(" rows in, ", StringComparison.Ordinal))
             {
                 Staged = _watch.Elapsed;

@@ -7,13 +7,13 @@ namespace CinemaStats.Benchmarks.Throughput;
 /// <summary>
 /// Our transform against DuckDB on the same raw files, in the same invocation, and our peak
 /// memory on one file in a process of its own. Commands:
-/// <c>throughput [--rows 1000000] [--days 30] [--repeat 3] [--work DIR]</c>,
+/// <c>throughput [--rows 1000000] [--days 30] [--repeat 3] [--source sessions|pos_transactions] [--work DIR]</c>,
 /// <c>generate --source sessions|pos_transactions --megabytes N [--days 365] --out FILE</c>,
 /// <c>memory --source sessions|pos_transactions --file FILE</c>.
 /// </summary>
 public static class ThroughputBenchmark
 {
-    private static readonly string[] Sources = ["sessions", "pos_transactions"];
+    private static readonly string[] AllSources = ["sessions", "pos_transactions"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -21,19 +21,20 @@ public static class ThroughputBenchmark
         var days = int.Parse(Option(args, "--days") ?? "30", CultureInfo.InvariantCulture);
         var repeat = int.Parse(Option(args, "--repeat") ?? "3", CultureInfo.InvariantCulture);
         var work = WorkDirectory(args);
+        string[] sources = Option(args, "--source") is { } only ? [only] : AllSources;
 
         Console.WriteLine(MachineInfo.Describe());
-        var files = Sources.ToDictionary(s => s, s => Generate(s, rows, days, Path.Combine(work, $"{s}-{rows}-{days}{Extension(s)}")));
+        var files = sources.ToDictionary(s => s, s => Generate(s, rows, days, Path.Combine(work, $"{s}-{rows}-{days}{Extension(s)}")));
 
         // Warm-up (JIT, DuckDB's extensions) on small files, not reported.
-        foreach (var source in Sources)
+        foreach (var source in sources)
         {
             var small = Generate(source, 20_000, 2, Path.Combine(work, $"{source}-warmup{Extension(source)}"));
             await EnginePass.RunAsync(source, small, work);
             DuckDbReference.Run(source, small, Path.Combine(work, "warmup.parquet"));
         }
 
-        foreach (var source in Sources)
+        foreach (var source in sources)
         {
             var ours = new List<EngineTiming>();
             var duck = new List<(TimeSpan Wall, TimeSpan Cpu)>();
