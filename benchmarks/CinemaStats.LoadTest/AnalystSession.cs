@@ -75,12 +75,25 @@ public sealed class AnalystSession(IBrowser browser, string web, TimeSpan thinkT
             }
             catch (Exception e) when (e is PlaywrightException or TimeoutException or InvalidOperationException)
             {
-                results.Add(new StepResult(name, clock.Elapsed.TotalMilliseconds, e.Message.Split('\n')[0]));
+                var crashed = await page.Locator("#blazor-error-ui").IsVisibleAsync();
+                results.Add(new StepResult(name, clock.Elapsed.TotalMilliseconds, Reason(e, page.Url) + (crashed ? " (the page showed its \"something went wrong\" bar)" : "")));
+                if (Environment.GetEnvironmentVariable("CINEMASTATS_LOAD_SCREENSHOTS") is { Length: > 0 } folder)
+                {
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"error-{Guid.NewGuid():N}.png"), FullPage = true });
+                }
                 break; // the rest of the session depends on this step
             }
             await Task.Delay(thinkTime, cancellationToken);
         }
         return results;
+    }
+
+    /// <summary>The error's first line and what it was waiting for (Playwright's call log), and the page's address.</summary>
+    private static string Reason(Exception e, string address)
+    {
+        var lines = e.Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var waiting = lines.FirstOrDefault(l => l.StartsWith("- waiting for", StringComparison.Ordinal));
+        return $"{lines.FirstOrDefault()}{(waiting is null ? "" : " " + waiting)} at {address}";
     }
 
     /// <summary>The step's content is shown, no loading bar is left, and the page shows no error.</summary>

@@ -163,6 +163,8 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
 
         await page.GotoAsync($"{web}/upload");
         await Chromium.WaitForCircuitAsync(page);
+        // The file input listens for files only once Blazor has set it up after the first interactive render.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=upload-input]')?._blazorInputFileNextFileId !== undefined");
         await page.Locator("[data-testid=upload-input]").SetInputFilesAsync(new FilePayload
         {
             Name = $"sessions-{year}.csv",

@@ -55,9 +55,14 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
         {
             while (true)
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                deadline.Token.ThrowIfCancellationRequested();
                 var views = await ViewsForAsync(catalog, deadline.Token);
                 if (views.TryLease() is not { } connection)
                 {
+                    // Retired just now (its in-memory copy or a newer version took its place): look
+                    // again, after letting the swap finish, instead of spinning on the same set.
+                    await Task.Yield();
                     continue;
                 }
                 try

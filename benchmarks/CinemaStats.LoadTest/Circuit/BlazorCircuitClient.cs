@@ -44,7 +44,7 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
         _hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
         // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType)
         _hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)],
-            args => OnBeginInvokeJSAsync((long)args[0]!, (int)args[3]!));
+            args => OnBeginInvokeJSAsync((long)args[0]!, (string)args[1]!, (int)args[3]!));
         // the browser attaches the root component to its place in the page; nothing to do without one
         _hub.On<int, string>("JS.AttachComponent", (_, _) => { });
         _hub.On<long>("JS.EndUpdateRootComponents", _ => { });
@@ -172,16 +172,28 @@ public sealed class BlazorCircuitClient : IAsyncDisposable
         await _hub.SendAsync("OnRenderCompleted", batchId, error);
     }
 
-    private async Task OnBeginInvokeJSAsync(long asyncHandle, int resultType)
+    private async Task OnBeginInvokeJSAsync(long asyncHandle, string identifier, int resultType)
     {
         _traffic.JsCall();
         if (asyncHandle == 0)
         {
             return; // the server does not wait for this one
         }
-        var result = resultType == JSObjectReferenceResult ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref _nextJSObjectId)}}}" : "null";
+        var result = resultType == JSObjectReferenceResult ? $"{{\"__jsObjectId\":{Interlocked.Increment(ref _nextJSObjectId)}}}" : MeasuredSize(identifier);
         await _hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,{result}]");
     }
+
+    /// <summary>
+    /// A browser answers MudBlazor's measurements with sizes, and the charts render again to fit
+    /// their axis labels to them; answering "no value" would spare the server that work. So the
+    /// replay answers with the sizes of a chart on a 1280-pixel-wide page.
+    /// </summary>
+    private static string MeasuredSize(string identifier) => identifier switch
+    {
+        "mudObserveElementSize" => "{\"width\":620,\"height\":300,\"timestamp\":1}",
+        "mudGetSvgBBox" => "{\"x\":0,\"y\":0,\"width\":36,\"height\":15}",
+        _ => "null",
+    };
 
     private void Fail(string reason)
     {

@@ -9,8 +9,8 @@ namespace CinemaStats.IntegrationTests.Browser;
 /// </summary>
 public static partial class ChartHover
 {
-    public const string Bar = "path.mud-chart-bar";
-    public const string Point = ".mud-chart-point";
+    public const string Bar = "rect.cs-bar";
+    public const string Point = "circle.cs-point";
     public const string Slice = "path.mud-chart-serie";
     public const string Cell = ".mud-chart-cell rect";
 
@@ -36,7 +36,7 @@ public static partial class ChartHover
             ?? throw new InvalidOperationException($"mark {index} of the {chart} chart is covered or not drawn");
         await page.Mouse.MoveAsync(1, 1);
         await page.Mouse.MoveAsync((float)point[0], (float)point[1], new MouseMoveOptions { Steps = 3 });
-        var tooltip = card.Locator(".svg-tooltip:visible, .mud-charts-tooltip:visible");
+        var tooltip = card.Locator(".cs-tooltip:visible, .svg-tooltip:visible");
         await tooltip.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         var text = (await tooltip.First.TextContentAsync() ?? "").Trim();
         await page.Mouse.MoveAsync(1, 1);
