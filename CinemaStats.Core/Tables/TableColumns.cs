@@ -10,10 +10,15 @@ public sealed class TableColumns
     private readonly Dictionary<string, int> _index;
 
     private TableColumns(TableSchema table, int rowCount)
+        : this(table, rowCount, table.Columns.Select(c => NewArray(c.Type, rowCount)).ToArray())
+    {
+    }
+
+    private TableColumns(TableSchema table, int rowCount, Array[] columns)
     {
         Table = table;
         RowCount = rowCount;
-        _columns = table.Columns.Select(c => NewArray(c.Type, rowCount)).ToArray();
+        _columns = columns;
         _index = table.Columns.Select((c, i) => (c.Name, i)).ToDictionary(x => x.Name, x => x.i);
     }
 
@@ -62,6 +67,31 @@ public sealed class TableColumns
             }
         }
         return target;
+    }
+
+    /// <summary>
+    /// A table of <paramref name="table"/>'s columns holding every row of <paramref name="source"/>, in
+    /// order, that shares the source's column arrays instead of copying them (columns the source lacks
+    /// are null): for a batch that goes out as it came in. Neither table's values may change afterwards.
+    /// </summary>
+    public static TableColumns Project(TableSchema table, TableColumns source)
+    {
+        var columns = new Array[table.Columns.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var column = table.Columns[i];
+            if (!source._index.TryGetValue(column.Name, out var ordinal))
+            {
+                columns[i] = NewArray(column.Type, source.RowCount);
+                continue;
+            }
+            var from = source._columns[ordinal];
+            var expected = NewArray(column.Type, 0).GetType();
+            columns[i] = from.GetType() == expected
+                ? from
+                : throw new InvalidCastException($"Column {column.Name} of {source.Table.Name} holds {from.GetType().Name}, not {expected.Name} as {table.Name} needs.");
+        }
+        return new TableColumns(table, source.RowCount, columns);
     }
 
     private static void GatherColumn<T>(T[] target, string name, IReadOnlyList<(TableColumns Source, int Row)> rows)

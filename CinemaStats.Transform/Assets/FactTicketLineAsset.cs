@@ -66,9 +66,10 @@ public sealed class FactTicketLineAsset : DailyAsset
     public override async Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
         var staged = StagingTables.StgPosTransactions;
-        // Staged lines in the order read. A POS export lists its transactions in order, so when the
-        // keys of all the date's lines only ever increase there is no duplicate and nothing to sort.
-        var read = new List<(TableColumns Rows, int Index)>();
+        // A POS export lists its transactions in order, so when the keys of all the date's lines
+        // only ever increase there is no duplicate and nothing to sort; a single such batch is
+        // published as it was read, its column arrays shared rather than copied.
+        var batches = new List<TableColumns>();
         var increasing = true;
         (string TransactionId, int LineNo) last = ("", int.MinValue);
         foreach (var input in inputs)
@@ -77,18 +78,27 @@ public sealed class FactTicketLineAsset : DailyAsset
             {
                 var ids = rows.Get<string?>("transaction_id");
                 var lineNos = rows.Get<int?>("line_no");
-                for (var i = 0; i < rows.RowCount; i++)
+                for (var i = 0; i < rows.RowCount && increasing; i++)
                 {
                     var key = (ids[i]!, lineNos[i]!.Value);
-                    increasing = increasing && (read.Count == 0 || Compare(key, last) > 0);
+                    increasing = (batches.Count == 0 && i == 0) || Compare(key, last) > 0;
                     last = key;
-                    read.Add((rows, i));
                 }
+                batches.Add(rows);
             }
         }
-        var ordered = increasing ? read : LatestPerKey(read);
-        var output = TableColumns.Gather(Output, ordered);
-        return new DailyResult(output, read.Count, read.Count - ordered.Count, "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins");
+        var rowsIn = batches.Sum(b => (long)b.RowCount);
+        TableColumns output;
+        if (increasing && batches.Count == 1)
+        {
+            output = TableColumns.Project(Output, batches[0]);
+        }
+        else
+        {
+            var read = batches.SelectMany(b => Enumerable.Range(0, b.RowCount).Select(i => (b, i))).ToList();
+            output = TableColumns.Gather(Output, increasing ? read : LatestPerKey(read));
+        }
+        return new DailyResult(output, rowsIn, rowsIn - output.RowCount, "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins");
     }
 
     private static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)

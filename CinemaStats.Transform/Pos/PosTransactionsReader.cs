@@ -17,74 +17,72 @@ public static class PosTransactionsReader
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
+    /// <summary>
+    /// Two blocks take turns: while the lines of one are parsed in the background, the results of
+    /// the one before go to the caller and the next bytes are read into the other. At most two
+    /// blocks and their results are held.
+    /// </summary>
     /// <param name="zoneOf">The time zone of a cinema by its id, or null when unknown: local timestamps of an unknown cinema are read as UTC and flagged. Called from several threads.</param>
     public static IEnumerable<Result> Read(Stream content, Func<string, TimeZoneInfo?> zoneOf)
     {
-        var block = new byte[BlockBytes];
-        var filled = 0;
-        var lines = new List<(long Number, int Start, int Length)>();
-        var results = Array.Empty<Result>();
+        PosBlock current = new(BlockBytes), other = new(BlockBytes);
+        Task? parsing = null;
+        PosBlock? parsed = null;
         long lineNumber = 0;
         var first = true;
         var ended = false;
-        while (!ended)
+        try
         {
-            if (filled == block.Length)
+            while (!ended)
             {
-                Array.Resize(ref block, block.Length * 2); // one line longer than the block
-            }
-            var read = content.Read(block, filled, block.Length - filled);
-            ended = read == 0;
-            filled += read;
-            var start = 0;
-            if (first && filled >= 3 && block.AsSpan(0, 3).SequenceEqual(Utf8Bom))
-            {
-                start = 3;
-            }
-            first = first && filled < 3 && !ended;
+                if (current.Filled == current.Bytes.Length)
+                {
+                    current.Grow(); // one line longer than the block
+                }
+                var read = content.Read(current.Bytes, current.Filled, current.Bytes.Length - current.Filled);
+                ended = read == 0;
+                current.Filled += read;
+                var start = 0;
+                if (first && current.Filled >= 3 && current.Bytes.AsSpan(0, 3).SequenceEqual(Utf8Bom))
+                {
+                    start = 3;
+                }
+                first = first && current.Filled < 3 && !ended;
+                start = current.SplitLines(start, ended, ref lineNumber);
 
-            lines.Clear();
-            while (start < filled)
-            {
-                var newline = block.AsSpan(start, filled - start).IndexOf((byte)'\n');
-                if (newline < 0 && !ended)
+                // The block parsed before must be done before its bytes take the incomplete last line.
+                parsing?.GetAwaiter().GetResult();
+                other.TakeRest(current, start);
+                var block = current;
+                parsing = block.Lines.Count > 0 ? Task.Run(() => block.Parse(zoneOf)) : null;
+                if (parsed is not null)
                 {
-                    break; // the rest of this line is in the next read
+                    for (var i = 0; i < parsed.Lines.Count; i++)
+                    {
+                        yield return parsed.Results[i];
+                    }
                 }
-                var length = newline < 0 ? filled - start : newline;
-                lineNumber++;
-                var trimmed = length > 0 && block[start + length - 1] == (byte)'\r' ? length - 1 : length;
-                if (!IsBlank(block.AsSpan(start, trimmed)))
-                {
-                    lines.Add((lineNumber, start, trimmed));
-                }
-                start += newline < 0 ? length : length + 1;
+                parsed = parsing is null ? null : current;
+                (current, other) = (other, current);
             }
-
-            if (lines.Count > 0)
+            parsing?.GetAwaiter().GetResult();
+            if (parsed is not null)
             {
-                if (results.Length < lines.Count)
+                for (var i = 0; i < parsed.Lines.Count; i++)
                 {
-                    results = new Result[lines.Count];
-                }
-                var bytes = block;
-                Parallel.For(0, lines.Count, i =>
-                {
-                    var (number, at, length) = lines[i];
-                    results[i] = PosLineParser.Parse(number, bytes.AsSpan(at, length), zoneOf);
-                });
-                for (var i = 0; i < lines.Count; i++)
-                {
-                    yield return results[i];
+                    yield return parsed.Results[i];
                 }
             }
-            // Keep the incomplete last line at the start of the block.
-            block.AsSpan(start, filled - start).CopyTo(block);
-            filled -= start;
+        }
+        finally
+        {
+            // A caller that stops early must not leave a parse running on the blocks.
+            if (parsing is not null)
+            {
+                Task.WaitAny(parsing);
+            }
         }
     }
-
-    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r\v\f"u8) < 0;
 
     public readonly record struct Result(PosLine? Record, Sessions.RejectedRow? Rejected, long LineNumber);
 }

@@ -146,6 +146,57 @@ public sealed class PosTransactionsReaderTests
         Assert.Equal(10, results[^1].LineNumber);
     }
 
+    [Fact]
+    public void A_file_of_many_blocks_comes_out_in_file_order_with_line_numbers_and_each_bad_lines_own_text()
+    {
+        // The file is read and parsed a block of bytes at a time, one block parsed while the one
+        // before is handed on: order, line numbers and refused lines must be those of the file,
+        // across block boundaries, also past a line longer than a block.
+        const int lines = 12_000; // ~4 MiB: several blocks
+        var bad = new HashSet<int> { 0, 2_999, 3_000, 7_777, 11_999 };
+        var blank = new HashSet<int> { 5, 6_000 };
+        const int huge = 9_000;
+        var text = new StringBuilder();
+        for (var i = 0; i < lines; i++)
+        {
+            var line = blank.Contains(i) ? "   "
+                : bad.Contains(i) ? With(Clean, ("transaction_id", $"T{i}"), ("quantity", $"q{i}"))
+                : With(Clean, ("transaction_id", $"T{i}"), ("line_no", (i % 5 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (i == huge)
+            {
+                line = line.Insert(1, $"\"note\":\"{new string('x', 1_500_000)}\",");
+            }
+            text.Append(line).Append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+
+        var results = Read(text.ToString(), withBom: true);
+
+        Assert.Equal(lines - blank.Count, results.Count);
+        var expectedLine = 0;
+        foreach (var result in results)
+        {
+            do
+            {
+                expectedLine++;
+            }
+            while (blank.Contains(expectedLine - 1));
+            var i = expectedLine - 1;
+            Assert.Equal(expectedLine, result.LineNumber);
+            if (bad.Contains(i))
+            {
+                Assert.Null(result.Record);
+                Assert.Equal("quantity", result.Rejected!.Field);
+                Assert.Contains($"'q{i}' is not a number", result.Rejected.Reason);
+                Assert.Contains($"\"T{i}\"", result.Rejected.RawText);
+            }
+            else
+            {
+                Assert.Null(result.Rejected?.Reason);
+                Assert.Equal(($"T{i}", i % 5 + 1), (result.Record!.TransactionId, result.Record.LineNo));
+            }
+        }
+    }
+
     private static PosLine Single(string line)
     {
         var result = Assert.Single(Read(line + "\n"));
