@@ -47,7 +47,7 @@ step "dotnet test"
 results=artifacts/test-results
 rm -rf "$results"
 status=0
-dotnet test --solution CinemaStats.sln --results-directory "$results" --report-xunit-trx "$@" || status=$?
+dotnet test --solution CinemaStats.sln --results-directory "$results" -p:TestResultsFiles=true "$@" || status=$?
 
 # One closing line over every suite: N passed, N failed, N skipped.
 python3 - "$results" <<'PY'
