@@ -7,7 +7,8 @@
 #   http     the server-rendered pages and the CSV only (1, 10, 50)
 # Prints p50/p95 of the page load and of each interaction, and the errors, per mode.
 #   benchmarks/load.sh [--mode browser,circuit,http] [--users 1,10,50] [--browser-users 1,10]
-#                      [--loaded-s 30] [--ramp-ms recording|2000] [--url http://127.0.0.1:5182] [--out FILE]
+#                      [--loaded-s 30] [--ramp-ms recording|2000] [--url http://127.0.0.1:5182 [--web-pid PID]]
+#                      [--think-ms 1000] [--out FILE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ " $* " != *" --mode "* || "$*" == *browser* ]]; then

@@ -37,21 +37,21 @@ public sealed class AnalystSession(IBrowser browser, string web, TimeSpan thinkT
             {
                 var before = page.Url;
                 await page.Locator("[data-testid=range-7]").ClickAsync();
-                await page.WaitForURLAsync(u => u != before && u.Contains("from=", StringComparison.Ordinal));
+                await AddressAsync(page, "from=", before);
                 await IdleAsync(page, "[data-testid=kpi-admissions]");
             }),
             (Steps[2], async () =>
             {
                 await page.Locator("[data-testid=filter-cinemas]").ClickAsync();
                 await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-                await page.WaitForURLAsync(u => u.Contains("cinema=", StringComparison.Ordinal));
+                await AddressAsync(page, "cinema=");
                 await page.Keyboard.PressAsync("Escape");
                 await IdleAsync(page, "[data-testid=kpi-admissions]");
             }),
             (Steps[3], async () =>
             {
                 await page.Locator("[data-testid=table-top-films] tbody tr a").First.ClickAsync();
-                await page.WaitForURLAsync(u => u.Contains("/films/", StringComparison.Ordinal));
+                await AddressAsync(page, "/films/");
                 await IdleAsync(page, "[data-testid=table-film-cinemas]");
             }),
             (Steps[4], async () =>
@@ -95,6 +95,15 @@ public sealed class AnalystSession(IBrowser browser, string web, TimeSpan thinkT
         var waiting = lines.FirstOrDefault(l => l.StartsWith("- waiting for", StringComparison.Ordinal));
         return $"{lines.FirstOrDefault()}{(waiting is null ? "" : " " + waiting)} at {address}";
     }
+
+    /// <summary>
+    /// The address contains <paramref name="part"/> (and differs from <paramref name="before"/>).
+    /// Read in the page: Blazor navigates within the document (history.pushState), and waiting
+    /// for a navigation event instead could miss one that happened before the wait began and
+    /// then hang until the step's timeout.
+    /// </summary>
+    private static Task AddressAsync(IPage page, string part, string? before = null) =>
+        page.WaitForFunctionAsync("([part, before]) => location.href.includes(part) && location.href !== before", new[] { part, before ?? "" });
 
     /// <summary>The step's content is shown, no loading bar is left, and the page shows no error.</summary>
     private static async Task IdleAsync(IPage page, string content)

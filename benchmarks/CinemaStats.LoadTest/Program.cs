@@ -15,7 +15,8 @@ using Microsoft.Playwright;
 // circuit per user over SignalR, no browser) and http (the server-rendered pages only).
 // Prints p50/p95 per step and the errors, one table per mode.
 //   dotnet run -c Release --project benchmarks/CinemaStats.LoadTest -- [--mode browser,circuit,http]
-//     [--users 1,10,50] [--browser-users 1,10] [--loaded-s 30] [--ramp-ms recording|2000] [--url http://127.0.0.1:5182] [--out FILE]
+//     [--users 1,10,50] [--browser-users 1,10] [--loaded-s 30] [--ramp-ms recording|2000] [--url http://127.0.0.1:5182 [--web-pid PID]]
+//     [--think-ms 1000] [--out FILE]
 // Users start one after another over the recorded session's length (shinycannon's default start
 // interval), or over --ramp-ms, and replay sessions until --loaded-s seconds after the last one
 // started (shinycannon's loaded duration); the tables hold the maintenance period (LoadPhases).
@@ -44,7 +45,8 @@ if (modes.Contains("browser"))
 }
 
 DistributedApplication? app = null;
-int? webPid = null; // known when the tool starts the app
+// Known when the tool starts the app, or given with --web-pid for a server started by hand.
+int? webPid = Arg("--web-pid", "") is { Length: > 0 } given ? int.Parse(given, CultureInfo.InvariantCulture) : null;
 try
 {
     if (url.Length == 0)
@@ -162,7 +164,8 @@ try
                 : $"no maintenance period, all {everything.Count} sessions counted";
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{mode}, {n} users, one starting every {interval.TotalMilliseconds:F0} ms: {wall:F0} s; {phase}, {everything.Sum(s => s.Steps.Count(r => r.Error is not null))} errors in all; " +
-                $"CPU used by the web server {(WebCpu() - webCpu).TotalSeconds:F1} s, by this load generator (and its Chromium) {(ProcessCpu.UsedByTree(Environment.ProcessId) - ownCpu).TotalSeconds:F1} s");
+                $"CPU used by the web server {(WebCpu() - webCpu).TotalSeconds:F1} s ({(WebCpu() - webCpu).TotalMilliseconds / everything.Count:F0} ms a session), " +
+                $"by this load generator (and its Chromium) {(ProcessCpu.UsedByTree(Environment.ProcessId) - ownCpu).TotalSeconds:F1} s");
             if (traffic is not null)
             {
                 var sessions = (double)everything.Count;
