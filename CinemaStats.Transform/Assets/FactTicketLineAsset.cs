@@ -121,8 +121,8 @@ public sealed class FactTicketLineAsset : DailyAsset
                 c = (rows.Get<string?>("transaction_id"), rows.Get<int?>("line_no"), rows.Get<DateTime?>("source_received_at"), rows.Get<string?>("source_object"), rows.Get<long?>("source_line"));
             }
             var key = (c.Ids[i]!, c.LineNos[i]!.Value);
-            var candidate = new Candidate(rows, i, c.Received[i]!.Value, c.Sources[i]!, c.Lines[i]!.Value);
-            if (!winners.TryGetValue(key, out var current) || candidate.IsLaterThan(current))
+            var candidate = new Candidate(rows, i, new LatestStagedRows.StagedCopy(c.Received[i]!.Value, c.Sources[i]!, c.Lines[i]!.Value));
+            if (!winners.TryGetValue(key, out var current) || candidate.Copy.IsLaterThan(current.Copy))
             {
                 winners[key] = candidate;
             }
@@ -132,19 +132,8 @@ public sealed class FactTicketLineAsset : DailyAsset
             .Select(w => (w.Value.Rows, w.Value.Index)).ToList();
     }
 
-    /// <summary>Where a row is and what decides between copies of it (a struct: one per staged line, no allocation).</summary>
-    private readonly record struct Candidate(TableColumns Rows, int Index, DateTime ReceivedAt, string Source, long Line)
-    {
-        public bool IsLaterThan(Candidate other)
-        {
-            if (ReceivedAt != other.ReceivedAt)
-            {
-                return ReceivedAt > other.ReceivedAt;
-            }
-            var bySource = string.CompareOrdinal(Source, other.Source);
-            return bySource != 0 ? bySource > 0 : Line > other.Line;
-        }
-    }
+    /// <summary>Where a row is and where it came from (a struct: one per staged line, no allocation).</summary>
+    private readonly record struct Candidate(TableColumns Rows, int Index, LatestStagedRows.StagedCopy Copy);
 
     private static int Duplicates(TableColumns rows)
     {

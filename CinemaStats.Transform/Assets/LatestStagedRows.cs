@@ -14,7 +14,7 @@ public static class LatestStagedRows
     public static async Task<(IReadOnlyList<(TableColumns Source, int Row)> Winners, long RowsIn)> ReadAsync(
         IObjectStore store, IEnumerable<InputVersion> inputs, TableSchema staged, string keyColumn, CancellationToken cancellationToken)
     {
-        var winners = new Dictionary<string, ((TableColumns, int) Row, DateTime ReceivedAt, string Source, long Line)>(StringComparer.Ordinal);
+        var winners = new Dictionary<string, ((TableColumns, int) Row, StagedCopy Copy)>(StringComparer.Ordinal);
         long rowsIn = 0;
         foreach (var input in inputs)
         {
@@ -27,10 +27,10 @@ public static class LatestStagedRows
                 for (var i = 0; i < rows.RowCount; i++)
                 {
                     rowsIn++;
-                    var candidate = ((rows, i), received[i]!.Value, sources[i]!, lines[i]!.Value);
-                    if (!winners.TryGetValue(keys[i]!, out var current) || Later(candidate, current))
+                    var copy = new StagedCopy(received[i]!.Value, sources[i]!, lines[i]!.Value);
+                    if (!winners.TryGetValue(keys[i]!, out var current) || copy.IsLaterThan(current.Copy))
                     {
-                        winners[keys[i]!] = candidate;
+                        winners[keys[i]!] = ((rows, i), copy);
                     }
                 }
             }
@@ -38,13 +38,18 @@ public static class LatestStagedRows
         return (winners.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Value.Row).ToList(), rowsIn);
     }
 
-    private static bool Later(((TableColumns, int), DateTime ReceivedAt, string Source, long Line) a, ((TableColumns, int), DateTime ReceivedAt, string Source, long Line) b)
+    /// <summary>Where a staged copy of a row came from, which decides between copies (a struct: one per staged row, no allocation).</summary>
+    public readonly record struct StagedCopy(DateTime ReceivedAt, string Source, long Line)
     {
-        if (a.ReceivedAt != b.ReceivedAt)
+        /// <summary>The rule: the later received raw object, then the later object key, then the later line.</summary>
+        public bool IsLaterThan(StagedCopy other)
         {
-            return a.ReceivedAt > b.ReceivedAt;
+            if (ReceivedAt != other.ReceivedAt)
+            {
+                return ReceivedAt > other.ReceivedAt;
+            }
+            var bySource = string.CompareOrdinal(Source, other.Source);
+            return bySource != 0 ? bySource > 0 : Line > other.Line;
         }
-        var bySource = string.CompareOrdinal(a.Source, b.Source);
-        return bySource != 0 ? bySource > 0 : a.Line > b.Line;
     }
 }

@@ -18,7 +18,7 @@ public readonly record struct ParsedRow<T>(T? Record, RejectedRow? Rejected, lon
 /// </summary>
 public static class StagingByDate
 {
-    /// <summary>Row groups written at once in the background, of different dates (parsing runs meanwhile).</summary>
+    /// <summary>Row groups written at once in the background, of different dates, while parsing goes on (staging memory counts on this bound).</summary>
     private const int MaxWrites = 2;
 
     /// <param name="observe">Called with every good row as it is read (e.g. to count flags).</param>
@@ -39,7 +39,7 @@ public static class StagingByDate
         await using var quarantine = new QuarantineFile(raw);
         long rowsIn = 0, rowsOut = 0, buffered = 0;
         // Row groups are written in the background while parsing goes on: at most MaxWrites at a
-        // time (one per core), each date's in the order they were taken.
+        // time, each date's in the order they were taken.
         var writes = new List<Task>();
         async Task WriteInBackgroundAsync(DateFile<T> file)
         {

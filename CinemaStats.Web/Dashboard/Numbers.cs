@@ -27,6 +27,10 @@ public static class Numbers
     public static string Money(double? minor, string currency) =>
         minor is { } m ? $"{currency} {Major(m, currency).ToString("N" + DecimalsOf(currency), Shown)}" : "–";
 
+    /// <summary>A chart value: whole numbers grouped, others with one or two decimals.</summary>
+    public static string Value(double value) =>
+        value.ToString(value == Math.Floor(value) ? "N0" : value == Math.Round(value, 1) ? "N1" : "N2", Shown);
+
     public static string Percent(double? ratio) => ratio?.ToString("P1", Shown) ?? "–";
 
     public static string Ratio(double? value) => value?.ToString("N2", Shown) ?? "–";
