@@ -162,10 +162,13 @@ try
             var phase = maintenance.Count > 0
                 ? $"{maintenance.Count} of {everything.Count} sessions in the maintenance period (counted)"
                 : $"no maintenance period, all {everything.Count} sessions counted";
+            var serverCpu = WebCpu() - webCpu;
+            var server = webPid is null
+                ? "CPU used by the web server unknown (give --web-pid with --url)"
+                : string.Create(CultureInfo.InvariantCulture, $"CPU used by the web server {serverCpu.TotalSeconds:F1} s ({serverCpu.TotalMilliseconds / everything.Count:F0} ms a session)");
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"{mode}, {n} users, one starting every {interval.TotalMilliseconds:F0} ms: {wall:F0} s; {phase}, {everything.Sum(s => s.Steps.Count(r => r.Error is not null))} errors in all; " +
-                $"CPU used by the web server {(WebCpu() - webCpu).TotalSeconds:F1} s ({(WebCpu() - webCpu).TotalMilliseconds / everything.Count:F0} ms a session), " +
-                $"by this load generator (and its Chromium) {(ProcessCpu.UsedByTree(Environment.ProcessId) - ownCpu).TotalSeconds:F1} s");
+                $"{server}, by this load generator (and its Chromium) {(ProcessCpu.UsedByTree(Environment.ProcessId) - ownCpu).TotalSeconds:F1} s");
             if (traffic is not null)
             {
                 var sessions = (double)everything.Count;
