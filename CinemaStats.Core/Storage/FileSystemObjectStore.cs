@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text.Json;
 
 namespace CinemaStats.Core.Storage;
@@ -46,17 +46,20 @@ public sealed class FileSystemObjectStore : IObjectStore
         {
             string etag;
             await using (var file = new FileStream(tempData, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
-            using (var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5))
             {
+                // The ETag is a hash of the content, so rewriting the same bytes keeps it (and
+                // what was built from it stays up to date). A fast non-cryptographic hash: it
+                // tells versions apart, it is no integrity check against tampering.
+                var hash = new XxHash128();
                 var buffer = new byte[81920];
                 int read;
                 while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
                 {
-                    md5.AppendData(buffer, 0, read);
+                    hash.Append(buffer.AsSpan(0, read));
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
                 await file.FlushAsync(cancellationToken);
-                etag = Convert.ToHexStringLower(md5.GetHashAndReset());
+                etag = Convert.ToHexStringLower(hash.GetCurrentHash());
             }
 
             var sidecar = new Sidecar(options.ContentType, etag, new Dictionary<string, string>(options.Metadata));

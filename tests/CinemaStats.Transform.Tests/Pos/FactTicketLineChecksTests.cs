@@ -1,0 +1,55 @@
+using CinemaStats.Core.Tables;
+using CinemaStats.Transform.Assets;
+
+namespace CinemaStats.Transform.Tests.Pos;
+
+/// <summary>The data-quality checks of fact_ticket_line, on rows as the asset builds them.</summary>
+public sealed class FactTicketLineChecksTests
+{
+    private static readonly FactTicketLineAsset Asset = new();
+
+    [Theory]
+    [InlineData(new[] { "T1:1", "T1:2", "T2:1" }, true, "no duplicate")]
+    [InlineData(new[] { "T1:1", "T1:1", "T2:1", "T2:1", "T2:1" }, false, "3 duplicate")] // in key order, repeats side by side
+    [InlineData(new[] { "T2:1", "T1:1", "T3:1", "T1:1" }, false, "1 duplicate")] // out of order, the repeat far from its first copy
+    [InlineData(new[] { "T2:1", "T1:1", "T1:2" }, true, "no duplicate")]
+    public void Transaction_line_unique_counts_every_repeated_key_in_any_order(string[] keys, bool passed, string detail)
+    {
+        var verdict = Check("transaction_line_unique").Evaluate(Rows(keys));
+
+        Assert.Equal(passed, verdict.Passed);
+        Assert.Contains(detail, verdict.Detail);
+    }
+
+    [Fact]
+    public void Currency_is_iso_code_flags_lower_case_short_and_non_letter_codes()
+    {
+        var rows = Rows(["T1:1", "T2:1", "T3:1", "T4:1", "T5:1"]);
+        string?[] currencies = ["GBP", "gbp", "EU", "E1R", "EUR"];
+        currencies.CopyTo(rows.Get<string?>("currency"), 0);
+
+        var verdict = Check("currency_is_iso_code").Evaluate(rows);
+
+        Assert.False(verdict.Passed);
+        Assert.Contains("3 lines", verdict.Detail);
+        Assert.True(Check("currency_is_iso_code").Evaluate(Rows(["T1:1"])).Passed);
+    }
+
+    private static Engine.AssetCheck Check(string name) => Assert.Single(Asset.Checks, c => c.Name == name);
+
+    /// <summary>Ticket lines in GBP with a session, keyed "transaction:line".</summary>
+    private static TableColumns Rows(string[] keys)
+    {
+        var rows = TableColumns.Create(Asset.Output, keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (id, line) = (keys[i].Split(':')[0], int.Parse(keys[i].Split(':')[1]));
+            rows.Get<string?>("transaction_id")[i] = id;
+            rows.Get<int?>("line_no")[i] = line;
+            rows.Get<string?>("currency")[i] = "GBP";
+            rows.Get<string?>("line_type")[i] = "TICKET";
+            rows.Get<string?>("session_id")[i] = "S1";
+        }
+        return rows;
+    }
+}
