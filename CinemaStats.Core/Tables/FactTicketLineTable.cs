@@ -31,7 +31,11 @@ public static partial class CuratedTables
             new("is_refund", ColumnType.Boolean, Nullable: false),
             new("is_comp", ColumnType.Boolean, Nullable: false),
             new("original_transaction_id", ColumnType.String, Nullable: true, Description: "the sale a refund gives money back for"),
+            new("flags", ColumnType.String, Nullable: true, LowCardinality: true,
+                Description: "what cleaning noticed but kept, comma-separated (session_id_missing, time_zone_unknown)"),
             new("source_object", ColumnType.String, Nullable: false, LowCardinality: true, Description: "raw object key the row came from"),
+            new("source_line", ColumnType.Int64, Nullable: false, Description: "line of the row in its raw file"),
+            new("source_received_at", ColumnType.TimestampUtc, Nullable: false, Description: "when the raw object was stored; of repeated lines the latest wins"),
         ],
         PartitionColumn: "business_date",
         Description: "One row per POS transaction line, de-duplicated across re-sent files.");

@@ -6,11 +6,17 @@ namespace CinemaStats.Core.Tables;
 /// <summary>Reads Parquet written by <see cref="ParquetTableWriter"/> back into <see cref="TableColumns"/>, one row group at a time.</summary>
 public static class ParquetTableReader
 {
+    /// <param name="table">The columns to read (any subset of the file's, by name).</param>
+    /// <param name="fileLayout">When given, the file must hold exactly these columns in this order, else <see cref="InvalidDataException"/>.</param>
     public static async IAsyncEnumerable<TableColumns> ReadRowGroupsAsync(
-        TableSchema table, Stream input, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+        TableSchema table, Stream input, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default, TableSchema? fileLayout = null)
     {
         // DATE columns come back as DateTime unless asked for DateOnly, which TableColumns holds.
         await using var reader = await ParquetReader.CreateAsync(input, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken);
+        if (fileLayout is not null && !reader.Schema.DataFields.Select(f => f.Name).SequenceEqual(fileLayout.Columns.Select(c => c.Name)))
+        {
+            throw new InvalidDataException($"The file's columns ({string.Join(", ", reader.Schema.DataFields.Select(f => f.Name))}) are not those of {fileLayout.Name}.");
+        }
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name);
         foreach (var column in table.Columns)
         {

@@ -14,14 +14,15 @@ public static class StagingFiles
         await writer.PublishAsync(store, key, cancellationToken);
     }
 
+    /// <param name="fileLayout">When given, the file must hold exactly these columns in this order (see <see cref="ParquetTableReader"/>).</param>
     public static async IAsyncEnumerable<TableColumns> ReadAsync(
-        IObjectStore store, string key, TableSchema table, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        IObjectStore store, string key, TableSchema table, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, TableSchema? fileLayout = null)
     {
         await using var source = await store.OpenReadAsync(key, cancellationToken);
         if (source.CanSeek)
         {
             // A local store's file: read in place.
-            await foreach (var rows in ParquetTableReader.ReadRowGroupsAsync(table, source, cancellationToken))
+            await foreach (var rows in ParquetTableReader.ReadRowGroupsAsync(table, source, cancellationToken, fileLayout))
             {
                 yield return rows;
             }
@@ -36,7 +37,7 @@ public static class StagingFiles
                 await source.CopyToAsync(file, cancellationToken);
             }
             await using var input = File.OpenRead(temp);
-            await foreach (var rows in ParquetTableReader.ReadRowGroupsAsync(table, input, cancellationToken))
+            await foreach (var rows in ParquetTableReader.ReadRowGroupsAsync(table, input, cancellationToken, fileLayout))
             {
                 yield return rows;
             }

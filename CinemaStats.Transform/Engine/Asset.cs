@@ -100,4 +100,9 @@ public abstract class DailyAsset : Asset
 }
 
 /// <summary>The rows of one daily partition, and how many inputs rows went in.</summary>
-public sealed record DailyResult(TableColumns Rows, long RowsIn, long RowsDropped, string DropReason);
+/// <param name="CopyOf">
+/// A stored Parquet file that already is the partition, byte for byte (written by the same writer,
+/// with the output's columns in order): the engine publishes a copy of it instead of writing
+/// <paramref name="Rows"/>, which then hold only the columns the checks read. Null: write Rows.
+/// </param>
+public sealed record DailyResult(TableColumns Rows, long RowsIn, long RowsDropped, string DropReason, string? CopyOf = null);

@@ -265,13 +265,34 @@ public sealed class PipelineRunner(
         }
 
         long bytes;
+        if (built.CopyOf is { } copyOf)
+        {
+            var copied = await TransientFaults.RetryAsync(() => store.CopyAsync(copyOf, key, cancellationToken), context.Log, $"copy {copyOf} to {key}", cancellationToken);
+            bytes = copied.Size;
+        }
+        else
+        {
+            bytes = await WriteParquetAsync(asset.Output, built.Rows, key, context, cancellationToken);
+        }
+        if (built.RowsDropped > 0)
+        {
+            context.Log.Info($"{asset.Name} {context.Partition}: {built.RowsDropped} rows dropped ({built.DropReason})");
+        }
+        return new AssetPartitionState(asset.Name, context.Partition, AssetPartitionState.Materialized, fingerprint[..16], [key], inputs, fingerprint,
+            built.RowsIn, built.Rows.RowCount, built.RowsDropped, bytes, timer.ElapsedMilliseconds, SchemaHash(asset.Output), checks, null, context.RunId, clock.GetUtcNow());
+    }
+
+    /// <summary>Writes <paramref name="rows"/> as one Parquet row group under <paramref name="key"/>; returns the file's size.</summary>
+    private async Task<long> WriteParquetAsync(TableSchema table, TableColumns rows, string key, MaterializeContext context, CancellationToken cancellationToken)
+    {
+        long bytes;
         var temp = Path.GetTempFileName();
         try
         {
             await using (var file = File.Create(temp))
-            await using (var writer = await ParquetTableWriter.CreateAsync(asset.Output, file, cancellationToken))
+            await using (var writer = await ParquetTableWriter.CreateAsync(table, file, cancellationToken))
             {
-                await writer.WriteRowGroupAsync(built.Rows, cancellationToken);
+                await writer.WriteRowGroupAsync(rows, cancellationToken);
             }
             bytes = new FileInfo(temp).Length;
             await using var upload = File.OpenRead(temp);
@@ -285,12 +306,7 @@ public sealed class PipelineRunner(
         {
             File.Delete(temp);
         }
-        if (built.RowsDropped > 0)
-        {
-            context.Log.Info($"{asset.Name} {context.Partition}: {built.RowsDropped} rows dropped ({built.DropReason})");
-        }
-        return new AssetPartitionState(asset.Name, context.Partition, AssetPartitionState.Materialized, fingerprint[..16], [key], inputs, fingerprint,
-            built.RowsIn, built.Rows.RowCount, built.RowsDropped, bytes, timer.ElapsedMilliseconds, SchemaHash(asset.Output), checks, null, context.RunId, clock.GetUtcNow());
+        return bytes;
     }
 
     /// <summary>The first upstream partition of the same date whose blocking check failed, as a reason; null when none.</summary>

@@ -67,6 +67,79 @@ public sealed class PosPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task One_file_in_key_order_is_published_as_it_was_staged_with_its_checks_run_and_its_lineage()
+    {
+        var store = new CopyRecordingStore(new FileSystemObjectStore(_root));
+        var h = new PipelineHarness(store, PublishedTables.Assets());
+        await h.PutSessionsAsync(Sessions);
+        var pos = await h.PutPosAsync(WorkedExample + Line("T6", 1, "TICKET", "ADULT", 1, "10.00", "0.00", session: null) + "\n");
+
+        await h.ReconcileAsync();
+
+        var state = (await h.States.GetAsync("fact_ticket_line", "2026-03-06", Ct))!.Value.State;
+        var staged = PipelineKey.Staging("stg_pos_transactions", new DateOnly(2026, 3, 6), pos.UploadId);
+        Assert.Equal([(staged, Assert.Single(state.Files))], store.Copies); // published by one copy, not decoded and written again
+        Assert.Equal(await BytesAsync(h, staged), await BytesAsync(h, state.Files[0]));
+        Assert.Equal((7L, 7L, 0L), (state.RowsIn, state.RowsOut, state.RowsQuarantined));
+        Assert.Equal(["currency_is_iso_code", "ticket_lines_have_session", "transaction_line_unique"], state.Checks.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("1 ticket lines without session_id", Assert.Single(state.Checks, c => !c.Passed).Detail);
+        Assert.Equal([$"T5|1|6|{pos}|", $"T6|1|7|{pos}|session_id_missing"], await h.QueryAsync("fact_ticket_line",
+            "SELECT transaction_id, line_no, source_line, source_object, flags FROM t WHERE transaction_id >= 'T5' ORDER BY 1"));
+    }
+
+    [Fact]
+    public async Task Lines_of_one_file_out_of_key_order_or_repeated_are_sorted_and_the_later_line_wins()
+    {
+        var store = new CopyRecordingStore(new FileSystemObjectStore(_root));
+        var h = new PipelineHarness(store, PublishedTables.Assets());
+        await h.PutSessionsAsync(Sessions);
+        await h.PutPosAsync(string.Join("\n",
+            Line("T2", 1, "TICKET", "ADULT", 1, "10.00", "0.00"),
+            Line("T1", 1, "TICKET", "ADULT", 1, "10.00", "0.00"),
+            Line("T1", 1, "TICKET", "ADULT", 3, "10.00", "0.00"),
+            Line("T1", 2, "CONCESSION", null, 1, "5.00", "0.00", sku: "POPCORN-M")) + "\n");
+
+        await h.ReconcileAsync();
+
+        var state = (await h.States.GetAsync("fact_ticket_line", "2026-03-06", Ct))!.Value.State;
+        Assert.Equal((4L, 3L, 1L), (state.RowsIn, state.RowsOut, state.RowsQuarantined)); // RowsQuarantined holds the dropped count
+        Assert.Empty(store.Copies);
+        Assert.All(state.Checks, c => Assert.True(c.Passed, c.Detail));
+        Assert.Equal(["T1|1|3|3", "T1|2|1|4", "T2|1|1|1"], await h.QueryAsync("fact_ticket_line",
+            "SELECT transaction_id, line_no, quantity, source_line FROM t ORDER BY 1, 2"));
+        Assert.Equal(["S1|4"], await h.QueryAsync("fact_session", "SELECT session_id, adm FROM t"));
+    }
+
+    /// <summary>A real store that notes every server-side copy (source, destination).</summary>
+    private sealed class CopyRecordingStore(IObjectStore inner) : IObjectStore
+    {
+        public List<(string Source, string Destination)> Copies { get; } = [];
+
+        public Task<ObjectHead> PutAsync(string key, Stream content, ObjectWriteOptions? options = null, CancellationToken cancellationToken = default) => inner.PutAsync(key, content, options, cancellationToken);
+        public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default) => inner.OpenReadAsync(key, cancellationToken);
+        public Task<ObjectHead?> HeadAsync(string key, CancellationToken cancellationToken = default) => inner.HeadAsync(key, cancellationToken);
+        public Task<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, continuationToken, pageSize, cancellationToken);
+        public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default)
+        {
+            lock (Copies)
+            {
+                Copies.Add((sourceKey, destinationKey));
+            }
+            return inner.CopyAsync(sourceKey, destinationKey, cancellationToken);
+        }
+    }
+
+    private static async Task<byte[]> BytesAsync(PipelineHarness h, string key)
+    {
+        await using var stream = await h.Store.OpenReadAsync(key, Ct);
+        using var bytes = new MemoryStream();
+        await stream.CopyToAsync(bytes, Ct);
+        return bytes.ToArray();
+    }
+
+    [Fact]
     public async Task New_POS_data_makes_fact_session_stale_and_an_invalid_line_is_quarantined_with_its_line_number()
     {
         var h = new PipelineHarness(new FileSystemObjectStore(_root), PublishedTables.Assets());
