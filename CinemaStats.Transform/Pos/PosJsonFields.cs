@@ -58,9 +58,11 @@ internal ref struct PosJsonFields
             EnsureEnd(ref reader);
             throw new PosRowRejectedException(null, $"the line is a JSON {KindName(kind)}, not an object");
         }
+        var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = Find(ref reader);
+            var field = Find(ref reader, expected);
+            expected = field + 1;
             reader.Read();
             if (field < 0)
             {
@@ -83,8 +85,28 @@ internal ref struct PosJsonFields
         EnsureEnd(ref reader);
     }
 
-    private static int Find(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The field a property name names, or -1. Sources write their fields in one order, so the
+    /// field after the previous one is tried first (<paramref name="expected"/>), then all of them.
+    /// </summary>
+    private static int Find(ref Utf8JsonReader reader, int expected)
     {
+        if (!reader.ValueIsEscaped)
+        {
+            var name = reader.ValueSpan;
+            if (expected is >= 0 and < Count && name.SequenceEqual(Utf8Names[expected]))
+            {
+                return expected;
+            }
+            for (var i = 0; i < Count; i++)
+            {
+                if (name.SequenceEqual(Utf8Names[i]))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
         for (var i = 0; i < Count; i++)
         {
             if (reader.ValueTextEquals(Utf8Names[i]))

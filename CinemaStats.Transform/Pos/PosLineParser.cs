@@ -55,7 +55,7 @@ internal static class PosLineParser
     private static PosLine Parse(in F row, Func<string, TimeZoneInfo?> zoneOf)
     {
         List<string>? flags = null;
-        var transactionId = Required(in row, F.TransactionId);
+        var transactionId = Repeating(in row, F.TransactionId, ref t_lastTransactionId) ?? throw new PosRowRejectedException("transaction_id", "transaction_id is empty");
         var lineNo = Integer(in row, F.LineNo) ?? throw new PosRowRejectedException("line_no", "line_no is empty");
         var cinemaId = Required(in row, F.CinemaId, Ids);
 
@@ -68,7 +68,7 @@ internal static class PosLineParser
         var (utc, local) = Timestamp(in row, zoneOf(cinemaId), ref flags);
         var businessDate = BusinessDate(in row, local);
 
-        var sessionId = Text(in row, F.SessionId);
+        var sessionId = Repeating(in row, F.SessionId, ref t_lastSessionId);
         if (sessionId is null && lineType == PosCodes.Ticket)
         {
             (flags ??= []).Add(PosCodes.SessionIdMissing);
@@ -117,6 +117,43 @@ internal static class PosLineParser
         Span<char> buffer = stackalloc char[128];
         var chars = TextChars(in row, field, buffer);
         return chars.IsEmpty ? null : pool.Get(chars);
+    }
+
+    /// <summary>The last transaction id and session id this thread read: the lines of one transaction follow each other and share them.</summary>
+    [ThreadStatic] private static LastValue? t_lastTransactionId, t_lastSessionId;
+
+    /// <summary>A string value and the bytes it was read from.</summary>
+    private sealed class LastValue
+    {
+        public byte[] Bytes = new byte[64];
+        public int Length;
+        public string? Value;
+    }
+
+    /// <summary>
+    /// <see cref="Text"/> of a field whose value often repeats the line before's: when its bytes are
+    /// those this thread read last, the same string again, without an allocation.
+    /// </summary>
+    private static string? Repeating(in F row, int field, ref LastValue? last)
+    {
+        if (row.Kind(field) != JsonTokenType.String || row.IsEscaped(field))
+        {
+            return Text(in row, field);
+        }
+        var raw = row.Raw(field);
+        last ??= new LastValue();
+        if (last.Value is not null && raw.SequenceEqual(last.Bytes.AsSpan(0, last.Length)))
+        {
+            return last.Value;
+        }
+        var value = Text(in row, field);
+        if (value is not null && raw.Length <= last.Bytes.Length)
+        {
+            raw.CopyTo(last.Bytes);
+            last.Length = raw.Length;
+            last.Value = value;
+        }
+        return value;
     }
 
     /// <summary>The instant in UTC and the wall clock it showed in the cinema (for the business date).</summary>
