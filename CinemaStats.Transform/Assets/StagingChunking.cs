@@ -8,5 +8,5 @@ namespace CinemaStats.Transform.Assets;
 /// </summary>
 public sealed record StagingChunking(int RowsPerGroup, int MaxBufferedRows)
 {
-    public static readonly StagingChunking Default = new(65_536, 131_072);
+    public static readonly StagingChunking Default = new(65_536, 262_144);
 }
