@@ -125,7 +125,7 @@ public sealed class FactTicketLineAsset : DailyAsset
     /// </summary>
     private static async Task<TableColumns?> InKeyOrderAsync(IObjectStore store, string key, CancellationToken cancellationToken)
     {
-        var read = new List<(TableColumns Rows, int Index)>();
+        var read = new List<TableColumns>();
         (string TransactionId, int LineNo)? last = null;
         try
         {
@@ -141,15 +141,15 @@ public sealed class FactTicketLineAsset : DailyAsset
                         return null;
                     }
                     last = next;
-                    read.Add((rows, i));
                 }
+                read.Add(rows);
             }
         }
         catch (InvalidDataException)
         {
             return null; // staged by an older layout: rewritten through the general path
         }
-        return TableColumns.Gather(CheckedColumns, read);
+        return TableColumns.Concat(CheckedColumns, read);
     }
 
     private static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)
