@@ -5,11 +5,12 @@ using System.Text.Json;
 namespace CinemaStats.Transform.Pos;
 
 /// <summary>
-/// Where each field the POS source defines sits in one JSON line, found with one
-/// <see cref="Utf8JsonReader"/> pass over the UTF-8 bytes: no document, no string per field until
-/// a value is asked for. The whole line is read first, so a line that is not valid JSON is rejected
-/// as such before any field is judged; a field written twice counts with its last value, as with a
-/// <see cref="JsonDocument"/>.
+/// Where each field the POS source defines sits in one JSON line, found in one pass over the UTF-8
+/// bytes: no document, no string per field until a value is asked for. A line of the plain shape
+/// (flat, ASCII, no escapes: nearly all of them) is scanned directly; any other goes through a
+/// <see cref="Utf8JsonReader"/>. The whole line is read first, so a line that is not valid JSON is
+/// rejected as such before any field is judged; a field written twice counts with its last value,
+/// as with a <see cref="JsonDocument"/>.
 /// </summary>
 internal ref struct PosJsonFields
 {
@@ -46,6 +47,11 @@ internal ref struct PosJsonFields
     {
         _line = line;
         _slots = default;
+        if (TryScanFlat(line, ref _slots))
+        {
+            return;
+        }
+        _slots = default;
         var reader = new Utf8JsonReader(line, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         if (!reader.Read())
         {
@@ -61,7 +67,7 @@ internal ref struct PosJsonFields
         var expected = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = Find(ref reader, expected);
+            var field = reader.ValueIsEscaped ? FindEscaped(ref reader) : Find(reader.ValueSpan, expected);
             expected = field + 1;
             reader.Read();
             if (field < 0)
@@ -86,27 +92,187 @@ internal ref struct PosJsonFields
     }
 
     /// <summary>
-    /// The field a property name names, or -1. Sources write their fields in one order, so the
-    /// field after the previous one is tried first (<paramref name="expected"/>), then all of them.
+    /// The common shape of a line, read without a JSON reader: one flat object whose names and
+    /// string values are printable ASCII without escapes, with numbers in JSON's grammar, true, false
+    /// and null. Anything else (escapes, other characters, nesting, a mistake) returns false and
+    /// the reader takes the line: it gives the same slots, and it alone words what is wrong.
     /// </summary>
-    private static int Find(ref Utf8JsonReader reader, int expected)
+    private static bool TryScanFlat(ReadOnlySpan<byte> line, ref Slots slots)
     {
-        if (!reader.ValueIsEscaped)
+        var i = SkipSpace(line, 0);
+        if (i >= line.Length || line[i] != (byte)'{')
         {
-            var name = reader.ValueSpan;
-            if (expected is >= 0 and < Count && name.SequenceEqual(Utf8Names[expected]))
+            return false;
+        }
+        i = SkipSpace(line, i + 1);
+        if (i < line.Length && line[i] == (byte)'}')
+        {
+            return SkipSpace(line, i + 1) == line.Length;
+        }
+        var expected = 0;
+        while (i < line.Length && line[i] == (byte)'"')
+        {
+            var nameEnd = PlainStringEnd(line, i + 1);
+            if (nameEnd < 0)
             {
-                return expected;
+                return false;
             }
-            for (var i = 0; i < Count; i++)
+            var field = Find(line[(i + 1)..nameEnd], expected);
+            expected = field + 1;
+            i = SkipSpace(line, nameEnd + 1);
+            if (i >= line.Length || line[i] != (byte)':')
             {
-                if (name.SequenceEqual(Utf8Names[i]))
+                return false;
+            }
+            i = SkipSpace(line, i + 1);
+            if (i >= line.Length)
+            {
+                return false;
+            }
+            Slot slot;
+            var first = line[i];
+            if (first == (byte)'"')
+            {
+                var end = PlainStringEnd(line, i + 1);
+                if (end < 0)
                 {
-                    return i;
+                    return false;
                 }
+                slot = new Slot(JsonTokenType.String, i + 1, end - i - 1, false);
+                i = end + 1;
             }
+            else if (first == (byte)'-' || char.IsAsciiDigit((char)first))
+            {
+                var end = NumberEnd(line, i);
+                if (end < 0)
+                {
+                    return false;
+                }
+                slot = new Slot(JsonTokenType.Number, i, end - i, false);
+                i = end;
+            }
+            else if (line[i..].StartsWith("true"u8))
+            {
+                slot = new Slot(JsonTokenType.True, i, 4, false);
+                i += 4;
+            }
+            else if (line[i..].StartsWith("false"u8))
+            {
+                slot = new Slot(JsonTokenType.False, i, 5, false);
+                i += 5;
+            }
+            else if (line[i..].StartsWith("null"u8))
+            {
+                slot = new Slot(JsonTokenType.Null, i, 4, false);
+                i += 4;
+            }
+            else
+            {
+                return false;
+            }
+            if (field >= 0)
+            {
+                slots[field] = slot;
+            }
+            i = SkipSpace(line, i);
+            if (i < line.Length && line[i] == (byte)',')
+            {
+                i = SkipSpace(line, i + 1);
+                continue;
+            }
+            return i < line.Length && line[i] == (byte)'}' && SkipSpace(line, i + 1) == line.Length;
+        }
+        return false;
+    }
+
+    private static int SkipSpace(ReadOnlySpan<byte> line, int i)
+    {
+        while (i < line.Length && line[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+        return i;
+    }
+
+    /// <summary>Where a string that starts at <paramref name="start"/> (past its quote) ends, at its closing quote; -1 unless it is printable ASCII without escapes.</summary>
+    private static int PlainStringEnd(ReadOnlySpan<byte> line, int start)
+    {
+        var length = line[start..].IndexOfAny((byte)'"', (byte)'\\');
+        if (length < 0 || line[start + length] != (byte)'"' || line.Slice(start, length).ContainsAnyExceptInRange((byte)0x20, (byte)0x7E))
+        {
             return -1;
         }
+        return start + length;
+    }
+
+    /// <summary>Where a number that starts at <paramref name="i"/> ends, by JSON's grammar (<c>-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?</c>); -1 when it does not fit.</summary>
+    private static int NumberEnd(ReadOnlySpan<byte> line, int i)
+    {
+        if (line[i] == (byte)'-')
+        {
+            i++;
+        }
+        if (i >= line.Length || !char.IsAsciiDigit((char)line[i]))
+        {
+            return -1;
+        }
+        i = line[i] == (byte)'0' ? i + 1 : Digits(line, i);
+        if (i < line.Length && line[i] == (byte)'.')
+        {
+            if (i + 1 >= line.Length || !char.IsAsciiDigit((char)line[i + 1]))
+            {
+                return -1;
+            }
+            i = Digits(line, i + 1);
+        }
+        if (i < line.Length && line[i] is (byte)'e' or (byte)'E')
+        {
+            i++;
+            if (i < line.Length && line[i] is (byte)'+' or (byte)'-')
+            {
+                i++;
+            }
+            if (i >= line.Length || !char.IsAsciiDigit((char)line[i]))
+            {
+                return -1;
+            }
+            i = Digits(line, i);
+        }
+        return i;
+    }
+
+    private static int Digits(ReadOnlySpan<byte> line, int i)
+    {
+        while (i < line.Length && char.IsAsciiDigit((char)line[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    /// <summary>
+    /// The field an unescaped property name names, or -1. Sources write their fields in one order,
+    /// so the field after the previous one is tried first (<paramref name="expected"/>), then all of them.
+    /// </summary>
+    private static int Find(ReadOnlySpan<byte> name, int expected)
+    {
+        if (expected is >= 0 and < Count && name.SequenceEqual(Utf8Names[expected]))
+        {
+            return expected;
+        }
+        for (var i = 0; i < Count; i++)
+        {
+            if (name.SequenceEqual(Utf8Names[i]))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The field an escaped property name names, or -1.</summary>
+    private static int FindEscaped(ref Utf8JsonReader reader)
+    {
         for (var i = 0; i < Count; i++)
         {
             if (reader.ValueTextEquals(Utf8Names[i]))
