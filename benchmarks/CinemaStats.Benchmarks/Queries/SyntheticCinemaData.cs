@@ -98,6 +98,8 @@ public sealed class SyntheticCinemaData(int sessions, int ticketLines, int days,
                 t.Get<bool?>("is_refund")[line] = false;
                 t.Get<bool?>("is_comp")[line] = type == "COMP";
                 t.Get<string?>("source_object")[line] = $"raw/pos_transactions/{date:yyyy/MM/dd}/synthetic.jsonl";
+                t.Get<long?>("source_line")[line] = line + 1;
+                t.Get<DateTime?>("source_received_at")[line] = DateTime.SpecifyKind(date.ToDateTime(new TimeOnly(23, 0)), DateTimeKind.Utc);
                 adm++;
                 paid += type == "COMP" ? 0 : 1;
                 gbo += price;
