@@ -69,7 +69,7 @@ internal sealed class PosBlock(int size)
         {
             Results = new PosTransactionsReader.Result[Lines.Count];
         }
-        Parallel.For(0, Lines.Count, i =>
+        Parallel.For(0, Lines.Count, Parsing.ParsingParallelism.PerCore, i =>
         {
             var (number, at, length) = Lines[i];
             Results[i] = PosLineParser.Parse(number, Bytes.AsSpan(at, length), zoneOf);

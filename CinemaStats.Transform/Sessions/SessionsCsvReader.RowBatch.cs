@@ -55,7 +55,7 @@ public static partial class SessionsCsvReader
         public int Parse(ConcurrentDictionary<string, TimeZoneInfo?> zones)
         {
             var count = Count;
-            Parallel.For(0, count, i => Results[i] = ParseValues(this, i, zones));
+            Parallel.For(0, count, Parsing.ParsingParallelism.PerCore, i => Results[i] = ParseValues(this, i, zones));
             (Count, _rawUsed) = (0, 0);
             return count;
         }
