@@ -94,27 +94,6 @@ public sealed class TableColumns
         return new TableColumns(table, source.RowCount, columns);
     }
 
-    /// <summary>Every row of <paramref name="batches"/> (each with <paramref name="table"/>'s columns), in order, in one table.</summary>
-    public static TableColumns Concat(TableSchema table, IReadOnlyList<TableColumns> batches)
-    {
-        if (batches.Count == 1)
-        {
-            return Project(table, batches[0]);
-        }
-        var target = Create(table, batches.Sum(b => b.RowCount));
-        var at = 0;
-        foreach (var batch in batches)
-        {
-            var projected = Project(table, batch);
-            for (var i = 0; i < target._columns.Length; i++)
-            {
-                Array.Copy(projected._columns[i], 0, target._columns[i], at, batch.RowCount);
-            }
-            at += batch.RowCount;
-        }
-        return target;
-    }
-
     private static void GatherColumn<T>(T[] target, string name, IReadOnlyList<(TableColumns Source, int Row)> rows)
     {
         TableColumns? source = null;

@@ -27,16 +27,16 @@ public sealed class FactTicketLineAsset : DailyAsset
 
     public override IReadOnlyList<AssetCheck> Checks { get; } =
     [
-        new("transaction_line_unique", CheckSeverity.Block, "Each (transaction_id, line_no) appears once per business date.",
-            rows => Duplicates(rows) is var n && n == 0
+        AssetCheck.Counting("transaction_line_unique", CheckSeverity.Block, "Each (transaction_id, line_no) appears once per business date.",
+            Duplicates, n => n == 0
                 ? CheckVerdict.Pass("no duplicate (transaction_id, line_no)")
                 : CheckVerdict.Fail($"{n} duplicate (transaction_id, line_no) keys")),
-        new("currency_is_iso_code", CheckSeverity.Warn, "Currency is three upper-case letters (ISO 4217).",
-            rows => rows.Get<string?>("currency").Count(c => c is null || c.Length != 3 || c.AsSpan().ContainsAnyExceptInRange('A', 'Z')) is var n && n == 0
+        AssetCheck.Counting("currency_is_iso_code", CheckSeverity.Warn, "Currency is three upper-case letters (ISO 4217).",
+            rows => rows.Get<string?>("currency").Count(c => c is null || c.Length != 3 || c.AsSpan().ContainsAnyExceptInRange('A', 'Z')), n => n == 0
                 ? CheckVerdict.Pass("every currency is a three-letter code")
                 : CheckVerdict.Fail($"{n} lines with a currency that is not three upper-case letters")),
-        new("ticket_lines_have_session", CheckSeverity.Warn, "Ticket lines name their session; those that do not are left out of fact_session.",
-            rows => TicketLinesWithoutSession(rows) is var n && n == 0
+        AssetCheck.Counting("ticket_lines_have_session", CheckSeverity.Warn, "Ticket lines name their session; those that do not are left out of fact_session.",
+            TicketLinesWithoutSession, n => n == 0
                 ? CheckVerdict.Pass("every ticket line has a session_id")
                 : CheckVerdict.Fail($"{n} ticket lines without session_id (not rolled up to a session)")),
     ];
@@ -70,9 +70,9 @@ public sealed class FactTicketLineAsset : DailyAsset
         // The common case, one file staged for the date with its keys in order: the staging file
         // already is the partition (same columns, same writer), so only the checked columns are read
         // and the file is published as it is.
-        if (inputs.Count == 1 && await InKeyOrderAsync(context.Store, inputs[0].Key, cancellationToken) is { } checkedRows)
+        if (inputs.Count == 1 && await InKeyOrderAsync(context.Store, inputs[0].Key, cancellationToken) is { } stored)
         {
-            return new DailyResult(checkedRows, checkedRows.RowCount, 0, DropReason, CopyOf: inputs[0].Key);
+            return DailyResult.FromStored(stored, stored.Rows, DropReason);
         }
         var staged = StagingTables.StgPosTransactions;
         // A POS export lists its transactions in order, so when the keys of all the date's lines
@@ -120,12 +120,16 @@ public sealed class FactTicketLineAsset : DailyAsset
     };
 
     /// <summary>
-    /// The checked columns of a staging file whose keys only ever increase and whose columns are
-    /// the output's, in order; null when it is not so (then it goes through de-duplication).
+    /// A staging file whose keys only ever increase and whose columns are the output's, in order, as
+    /// the partition, with the verdicts of the checks; null when it is not so (then it goes through
+    /// de-duplication). Read a row group at a time, only the columns the checks read: the counts of
+    /// the checks add up over row groups, and with keys increasing across the whole file no key
+    /// repeats, in a row group or across them.
     /// </summary>
-    private static async Task<TableColumns?> InKeyOrderAsync(IObjectStore store, string key, CancellationToken cancellationToken)
+    private async Task<StoredPartition?> InKeyOrderAsync(IObjectStore store, string key, CancellationToken cancellationToken)
     {
-        var read = new List<TableColumns>();
+        var failing = new long[Checks.Count];
+        long rowCount = 0;
         (string TransactionId, int LineNo)? last = null;
         try
         {
@@ -142,14 +146,18 @@ public sealed class FactTicketLineAsset : DailyAsset
                     }
                     last = next;
                 }
-                read.Add(rows);
+                for (var c = 0; c < Checks.Count; c++)
+                {
+                    failing[c] += Checks[c].CountFailing(rows);
+                }
+                rowCount += rows.RowCount;
             }
         }
         catch (InvalidDataException)
         {
             return null; // staged by an older layout: rewritten through the general path
         }
-        return TableColumns.Concat(CheckedColumns, read);
+        return new StoredPartition(key, rowCount, [.. Checks.Select((check, c) => check.VerdictFor(failing[c]))]);
     }
 
     private static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)
@@ -187,7 +195,7 @@ public sealed class FactTicketLineAsset : DailyAsset
     private readonly record struct Candidate(TableColumns Rows, int Index, LatestStagedRows.StagedCopy Copy);
 
     /// <summary>Rows whose (transaction_id, line_no) an earlier row already has.</summary>
-    private static int Duplicates(TableColumns rows)
+    private static long Duplicates(TableColumns rows)
     {
         var ids = rows.Get<string?>("transaction_id");
         var lineNos = rows.Get<int?>("line_no");
@@ -206,7 +214,7 @@ public sealed class FactTicketLineAsset : DailyAsset
             : rows.RowCount - Enumerable.Range(0, rows.RowCount).Select(i => (ids[i], lineNos[i])).Distinct().Count();
     }
 
-    private static int TicketLinesWithoutSession(TableColumns rows)
+    private static long TicketLinesWithoutSession(TableColumns rows)
     {
         var types = rows.Get<string?>("line_type");
         var sessions = rows.Get<string?>("session_id");

@@ -28,7 +28,29 @@ public enum CheckSeverity
 }
 
 /// <summary>An asset-level check on the rows a materialization produced.</summary>
-public sealed record AssetCheck(string Name, CheckSeverity Severity, string Description, Func<TableColumns, CheckVerdict> Evaluate);
+public sealed record AssetCheck(string Name, CheckSeverity Severity, string Description, Func<TableColumns, CheckVerdict> Evaluate)
+{
+    private Func<TableColumns, long>? _countFailing;
+    private Func<long, CheckVerdict>? _verdict;
+
+    /// <summary>
+    /// A check that counts the rows that fail it: counts of batches add up, so it can also be run
+    /// on rows read a batch at a time (<see cref="CountFailing"/>, then <see cref="VerdictFor"/>).
+    /// </summary>
+    public static AssetCheck Counting(string name, CheckSeverity severity, string description, Func<TableColumns, long> countFailing, Func<long, CheckVerdict> verdict) =>
+        new(name, severity, description, rows => verdict(countFailing(rows))) { _countFailing = countFailing, _verdict = verdict };
+
+    /// <summary>Whether the check counts failing rows (see <see cref="Counting"/>).</summary>
+    public bool CountsRows => _countFailing is not null;
+
+    /// <summary>The rows of <paramref name="batch"/> that fail a counting check.</summary>
+    public long CountFailing(TableColumns batch) =>
+        (_countFailing ?? throw new InvalidOperationException($"Check {Name} does not count rows.")).Invoke(batch);
+
+    /// <summary>The verdict of a counting check on all batches, from the sum of their counts.</summary>
+    public CheckVerdict VerdictFor(long failing) =>
+        (_verdict ?? throw new InvalidOperationException($"Check {Name} does not count rows.")).Invoke(failing);
+}
 
 public sealed record CheckVerdict(bool Passed, string Detail)
 {
@@ -100,9 +122,22 @@ public abstract class DailyAsset : Asset
 }
 
 /// <summary>The rows of one daily partition, and how many inputs rows went in.</summary>
-/// <param name="CopyOf">
-/// A stored Parquet file that already is the partition, byte for byte (written by the same writer,
-/// with the output's columns in order): the engine publishes a copy of it instead of writing
-/// <paramref name="Rows"/>, which then hold only the columns the checks read. Null: write Rows.
-/// </param>
-public sealed record DailyResult(TableColumns Rows, long RowsIn, long RowsDropped, string DropReason, string? CopyOf = null);
+public sealed record DailyResult(TableColumns Rows, long RowsIn, long RowsDropped, string DropReason)
+{
+    /// <summary>
+    /// Set when a stored file already is the partition: the engine publishes a copy of it, and
+    /// <see cref="Rows"/> is not used.
+    /// </summary>
+    public StoredPartition? Stored { get; init; }
+
+    /// <summary>A partition that a stored file already is.</summary>
+    public static DailyResult FromStored(StoredPartition stored, long rowsIn, string dropReason) =>
+        new(TableColumns.Create(new TableSchema("(stored)", [], null, ""), 0), rowsIn, rowsIn - stored.Rows, dropReason) { Stored = stored };
+}
+
+/// <summary>
+/// A Parquet file in the store that is a partition byte for byte (written by the same writer, with
+/// the output's columns in order), how many rows it holds and the verdicts of the asset's checks on
+/// them, in the order of its checks (run by the asset as it read the file a row group at a time).
+/// </summary>
+public sealed record StoredPartition(string Key, long Rows, IReadOnlyList<CheckVerdict> Verdicts);

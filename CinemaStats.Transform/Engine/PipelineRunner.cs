@@ -254,9 +254,13 @@ public sealed class PipelineRunner(
     {
         var timer = Stopwatch.StartNew();
         var built = await TransientFaults.RetryAsync(build, context.Log, $"{asset.Name} {context.Partition}", cancellationToken);
-        var checks = asset.Checks.Select(check =>
+        if (built.Stored is { Verdicts.Count: var verdicts } && verdicts != asset.Checks.Count)
         {
-            var verdict = check.Evaluate(built.Rows);
+            throw new InvalidOperationException($"{asset.Name} gave {verdicts} check verdicts for its {asset.Checks.Count} checks.");
+        }
+        var checks = asset.Checks.Select((check, i) =>
+        {
+            var verdict = built.Stored is { } stored ? stored.Verdicts[i] : check.Evaluate(built.Rows);
             return new CheckOutcome(check.Name, check.Severity == CheckSeverity.Block ? "block" : "warn", verdict.Passed, verdict.Detail);
         }).ToList();
         foreach (var failedCheck in checks.Where(c => !c.Passed))
@@ -265,9 +269,9 @@ public sealed class PipelineRunner(
         }
 
         long bytes;
-        if (built.CopyOf is { } copyOf)
+        if (built.Stored is { } file)
         {
-            var copied = await TransientFaults.RetryAsync(() => store.CopyAsync(copyOf, key, cancellationToken), context.Log, $"copy {copyOf} to {key}", cancellationToken);
+            var copied = await TransientFaults.RetryAsync(() => store.CopyAsync(file.Key, key, cancellationToken), context.Log, $"copy {file.Key} to {key}", cancellationToken);
             bytes = copied.Size;
         }
         else
@@ -279,7 +283,7 @@ public sealed class PipelineRunner(
             context.Log.Info($"{asset.Name} {context.Partition}: {built.RowsDropped} rows dropped ({built.DropReason})");
         }
         return new AssetPartitionState(asset.Name, context.Partition, AssetPartitionState.Materialized, fingerprint[..16], [key], inputs, fingerprint,
-            built.RowsIn, built.Rows.RowCount, built.RowsDropped, bytes, timer.ElapsedMilliseconds, SchemaHash(asset.Output), checks, null, context.RunId, clock.GetUtcNow());
+            built.RowsIn, built.Stored?.Rows ?? built.Rows.RowCount, built.RowsDropped, bytes, timer.ElapsedMilliseconds, SchemaHash(asset.Output), checks, null, context.RunId, clock.GetUtcNow());
     }
 
     /// <summary>Writes <paramref name="rows"/> as one Parquet row group under <paramref name="key"/>; returns the file's size.</summary>

@@ -34,28 +34,6 @@ public sealed class TableColumnsProjectTests
     }
 
     [Fact]
-    public void Batches_concatenated_keep_every_row_in_order_and_only_the_table_columns()
-    {
-        TableColumns Batch(params (string Id, long Amount)[] rows)
-        {
-            var batch = TableColumns.Create(Staged, rows.Length);
-            for (var i = 0; i < rows.Length; i++)
-            {
-                (batch.Get<string?>("id")[i], batch.Get<long?>("amount")[i], batch.Get<long?>("line")[i]) = (rows[i].Id, rows[i].Amount, i);
-            }
-            return batch;
-        }
-        var table = new TableSchema("ids", [new("id", ColumnType.String, Nullable: false), new("amount", ColumnType.Int64, Nullable: false)], null, "");
-
-        var all = TableColumns.Concat(table, [Batch(("a", 1), ("b", 2)), Batch(), Batch(("c", 3))]);
-
-        Assert.Equal(3, all.RowCount);
-        Assert.Equal(["a", "b", "c"], all.Get<string?>("id"));
-        Assert.Equal([1L, 2, 3], all.Get<long?>("amount"));
-        Assert.Throws<ArgumentException>(() => all.Get<long?>("line"));
-    }
-
-    [Fact]
     public void A_column_of_another_type_is_refused()
     {
         var source = TableColumns.Create(Staged, 1);

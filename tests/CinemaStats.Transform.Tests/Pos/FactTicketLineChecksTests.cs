@@ -35,6 +35,27 @@ public sealed class FactTicketLineChecksTests
         Assert.True(Check("currency_is_iso_code").Evaluate(Rows(["T1:1"])).Passed);
     }
 
+    [Fact]
+    public void Every_check_counts_failing_rows_so_row_groups_read_one_at_a_time_give_the_verdict_of_the_whole()
+    {
+        var first = Rows(["T1:1", "T2:1"]);
+        var second = Rows(["T3:1", "T4:1", "T5:1"]);
+        first.Get<string?>("currency")[1] = "gbp";
+        second.Get<string?>("currency")[0] = "EU";
+        second.Get<string?>("session_id")[2] = null;
+        var whole = Rows(["T1:1", "T2:1", "T3:1", "T4:1", "T5:1"]);
+        whole.Get<string?>("currency")[1] = "gbp";
+        whole.Get<string?>("currency")[2] = "EU";
+        whole.Get<string?>("session_id")[4] = null;
+
+        foreach (var check in Asset.Checks)
+        {
+            Assert.True(check.CountsRows, check.Name);
+            Assert.Equal(check.Evaluate(whole), check.VerdictFor(check.CountFailing(first) + check.CountFailing(second)));
+        }
+        Assert.Contains("2 lines", Check("currency_is_iso_code").VerdictFor(Check("currency_is_iso_code").CountFailing(first) + Check("currency_is_iso_code").CountFailing(second)).Detail);
+    }
+
     private static Engine.AssetCheck Check(string name) => Assert.Single(Asset.Checks, c => c.Name == name);
 
     /// <summary>Ticket lines in GBP with a session, keyed "transaction:line".</summary>
