@@ -198,11 +198,25 @@ public sealed class FileSystemObjectStore : IObjectStore
         return Task.CompletedTask;
     }
 
-    public async Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default)
+    public async Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, string? sourceETag = null, CancellationToken cancellationToken = default)
     {
         var head = await HeadAsync(sourceKey, cancellationToken) ?? throw new ObjectNotFoundException(sourceKey);
-        await using var source = await OpenReadAsync(sourceKey, cancellationToken);
-        return await PutAsync(destinationKey, source, new ObjectWriteOptions { ContentType = head.ContentType, Metadata = head.Metadata }, cancellationToken);
+        if (sourceETag is not null && head.ETag != sourceETag)
+        {
+            throw new ObjectPreconditionFailedException(sourceKey, "it changed since it was read");
+        }
+        ObjectHead copy;
+        await using (var source = await OpenReadAsync(sourceKey, cancellationToken))
+        {
+            copy = await PutAsync(destinationKey, source, new ObjectWriteOptions { ContentType = head.ContentType, Metadata = head.Metadata }, cancellationToken);
+        }
+        // The ETag is the content's hash: a copy with another ETag copied another version.
+        if (sourceETag is not null && copy.ETag != sourceETag)
+        {
+            await DeleteAsync(destinationKey, cancellationToken);
+            throw new ObjectPreconditionFailedException(sourceKey, "it changed while it was copied");
+        }
+        return copy;
     }
 
     private static bool IsInternal(string key) =>

@@ -24,6 +24,9 @@ public interface IObjectStore
     /// <summary>Deletes the object; deleting a missing object is not an error.</summary>
     Task DeleteAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Copies an object with its content type and metadata.</summary>
-    Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Copies an object with its content type and metadata; with <paramref name="sourceETag"/>, only
+    /// while the source is still that version (else <see cref="ObjectPreconditionFailedException"/>).
+    /// </summary>
+    Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, string? sourceETag = null, CancellationToken cancellationToken = default);
 }

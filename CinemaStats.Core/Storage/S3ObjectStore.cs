@@ -179,10 +179,16 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
         await Guard(() => s3.DeleteObjectAsync(BucketFor(key), key, cancellationToken), key);
     }
 
-    public async Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default)
+    public async Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, string? sourceETag = null, CancellationToken cancellationToken = default)
     {
         ObjectKeyRules.EnsureValidKey(sourceKey);
         ObjectKeyRules.EnsureValidKey(destinationKey);
+        // S3 checks the version atomically (x-amz-copy-source-if-match); the look before also
+        // catches a changed source where an emulator ignores that header.
+        if (sourceETag is not null && (await HeadAsync(sourceKey, cancellationToken) ?? throw new ObjectNotFoundException(sourceKey)).ETag != sourceETag)
+        {
+            throw new ObjectPreconditionFailedException(sourceKey, "it changed since it was read");
+        }
         try
         {
             await Guard(() => s3.CopyObjectAsync(new CopyObjectRequest
@@ -192,6 +198,7 @@ public sealed class S3ObjectStore(IAmazonS3 s3, string bucket, int partSize = S3
                 DestinationBucket = BucketFor(destinationKey),
                 DestinationKey = destinationKey,
                 MetadataDirective = S3MetadataDirective.COPY,
+                ETagToMatch = sourceETag is null ? null : $"\"{sourceETag}\"",
             }, cancellationToken), sourceKey);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)

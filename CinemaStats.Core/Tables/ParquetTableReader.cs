@@ -13,9 +13,9 @@ public static class ParquetTableReader
     {
         // DATE columns come back as DateTime unless asked for DateOnly, which TableColumns holds.
         await using var reader = await ParquetReader.CreateAsync(input, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken);
-        if (fileLayout is not null && !reader.Schema.DataFields.Select(f => f.Name).SequenceEqual(fileLayout.Columns.Select(c => c.Name)))
+        if (fileLayout is not null && !reader.Schema.DataFields.SequenceEqual(fileLayout.Columns.Select(ParquetTableWriter.FieldOf), SameField.Instance))
         {
-            throw new InvalidDataException($"The file's columns ({string.Join(", ", reader.Schema.DataFields.Select(f => f.Name))}) are not those of {fileLayout.Name}.");
+            throw new InvalidDataException($"The file's columns ({string.Join(", ", reader.Schema.DataFields.Select(f => f.Name))}) are not those of {fileLayout.Name} as it is written now.");
         }
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name);
         foreach (var column in table.Columns)
@@ -73,6 +73,23 @@ public static class ParquetTableReader
             }
             yield return columns;
         }
+    }
+
+    /// <summary>Two fields stored alike: name, type, nullability and, for timestamps, unit and zone.</summary>
+    private sealed class SameField : IEqualityComparer<DataField>
+    {
+        public static readonly SameField Instance = new();
+
+        public bool Equals(DataField? a, DataField? b) =>
+            a is not null && b is not null && a.Name == b.Name && a.ClrType == b.ClrType && a.IsNullable == b.IsNullable
+            && (a, b) switch
+            {
+                (DateTimeDataField x, DateTimeDataField y) => x.Unit == y.Unit && x.IsAdjustedToUTC == y.IsAdjustedToUTC,
+                (DateTimeDataField, _) or (_, DateTimeDataField) => false,
+                _ => true,
+            };
+
+        public int GetHashCode(DataField field) => field.Name.GetHashCode(StringComparison.Ordinal);
     }
 
     /// <summary>

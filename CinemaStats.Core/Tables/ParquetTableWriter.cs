@@ -24,7 +24,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
 
     public static async Task<ParquetTableWriter> CreateAsync(TableSchema table, Stream output, CancellationToken cancellationToken = default)
     {
-        var fields = table.Columns.Select(ToField).ToList();
+        var fields = table.Columns.Select(FieldOf).ToList();
         var options = new ParquetOptions
         {
             CompressionMethod = CompressionMethod.Snappy,
@@ -78,7 +78,8 @@ public sealed class ParquetTableWriter : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
-    private static DataField ToField(TableColumn column) => column.Type switch
+    /// <summary>The Parquet field a column is written as.</summary>
+    internal static DataField FieldOf(TableColumn column) => column.Type switch
     {
         ColumnType.String => new DataField<string>(column.Name, column.Nullable),
         ColumnType.Int32 => new DataField<int?>(column.Name, column.Nullable),

@@ -70,9 +70,9 @@ public sealed class FactTicketLineAsset : DailyAsset
         // The common case, one file staged for the date with its keys in order: the staging file
         // already is the partition (same columns, same writer), so only the checked columns are read
         // and the file is published as it is.
-        if (inputs.Count == 1 && await InKeyOrderAsync(context.Store, inputs[0].Key, cancellationToken) is { } stored)
+        if (inputs.Count == 1 && await InKeyOrderAsync(context.Store, inputs[0], cancellationToken) is { } stored)
         {
-            return DailyResult.FromStored(stored, stored.Rows, DropReason);
+            return DailyResult.FromStored(stored);
         }
         var staged = StagingTables.StgPosTransactions;
         // A POS export lists its transactions in order, so when the keys of all the date's lines
@@ -112,7 +112,7 @@ public sealed class FactTicketLineAsset : DailyAsset
 
     private const string DropReason = "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins";
 
-    /// <summary>The columns <see cref="Checks"/> read, and the key.</summary>
+    /// <summary>The columns <see cref="Checks"/> read, and the key (a check that reads another column must add it here).</summary>
     private static readonly TableSchema CheckedColumns = CuratedTables.FactTicketLine with
     {
         Name = CuratedTables.FactTicketLine.Name + " (checked columns)",
@@ -126,14 +126,18 @@ public sealed class FactTicketLineAsset : DailyAsset
     /// the checks add up over row groups, and with keys increasing across the whole file no key
     /// repeats, in a row group or across them.
     /// </summary>
-    private async Task<StoredPartition?> InKeyOrderAsync(IObjectStore store, string key, CancellationToken cancellationToken)
+    private async Task<StoredPartition?> InKeyOrderAsync(IObjectStore store, InputVersion staged, CancellationToken cancellationToken)
     {
+        if (!Checks.All(c => c.CountsRows))
+        {
+            return null; // a check that needs every row at once: the general path holds them
+        }
         var failing = new long[Checks.Count];
         long rowCount = 0;
         (string TransactionId, int LineNo)? last = null;
         try
         {
-            await foreach (var rows in StagingFiles.ReadAsync(store, key, CheckedColumns, cancellationToken, fileLayout: CuratedTables.FactTicketLine))
+            await foreach (var rows in StagingFiles.ReadAsync(store, staged.Key, CheckedColumns, cancellationToken, fileLayout: CuratedTables.FactTicketLine))
             {
                 var ids = rows.Get<string?>("transaction_id");
                 var lineNos = rows.Get<int?>("line_no");
@@ -157,7 +161,7 @@ public sealed class FactTicketLineAsset : DailyAsset
         {
             return null; // staged by an older layout: rewritten through the general path
         }
-        return new StoredPartition(key, rowCount, [.. Checks.Select((check, c) => check.VerdictFor(failing[c]))]);
+        return new StoredPartition(staged, rowCount, [.. Checks.Select((check, c) => check.VerdictFor(failing[c]))]);
     }
 
     private static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)

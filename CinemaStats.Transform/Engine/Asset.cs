@@ -36,6 +36,8 @@ public sealed record AssetCheck(string Name, CheckSeverity Severity, string Desc
     /// <summary>
     /// A check that counts the rows that fail it: counts of batches add up, so it can also be run
     /// on rows read a batch at a time (<see cref="CountFailing"/>, then <see cref="VerdictFor"/>).
+    /// A count that depends on other rows (duplicates) adds up only where the caller ensures it
+    /// (for duplicates: keys increasing across all batches).
     /// </summary>
     public static AssetCheck Counting(string name, CheckSeverity severity, string description, Func<TableColumns, long> countFailing, Func<long, CheckVerdict> verdict) =>
         new(name, severity, description, rows => verdict(countFailing(rows))) { _countFailing = countFailing, _verdict = verdict };
@@ -130,14 +132,15 @@ public sealed record DailyResult(TableColumns Rows, long RowsIn, long RowsDroppe
     /// </summary>
     public StoredPartition? Stored { get; init; }
 
-    /// <summary>A partition that a stored file already is.</summary>
-    public static DailyResult FromStored(StoredPartition stored, long rowsIn, string dropReason) =>
-        new(TableColumns.Create(new TableSchema("(stored)", [], null, ""), 0), rowsIn, rowsIn - stored.Rows, dropReason) { Stored = stored };
+    /// <summary>A partition that a stored file already is: every row in went out, none dropped.</summary>
+    public static DailyResult FromStored(StoredPartition stored) =>
+        new(TableColumns.Create(new TableSchema("(stored)", [], null, ""), 0), stored.Rows, 0, "") { Stored = stored };
 }
 
 /// <summary>
 /// A Parquet file in the store that is a partition byte for byte (written by the same writer, with
 /// the output's columns in order), how many rows it holds and the verdicts of the asset's checks on
 /// them, in the order of its checks (run by the asset as it read the file a row group at a time).
+/// The engine copies that version of the file only (<see cref="InputVersion.ETag"/>).
 /// </summary>
-public sealed record StoredPartition(string Key, long Rows, IReadOnlyList<CheckVerdict> Verdicts);
+public sealed record StoredPartition(Core.Pipeline.InputVersion Source, long Rows, IReadOnlyList<CheckVerdict> Verdicts);

@@ -271,7 +271,8 @@ public sealed class PipelineRunner(
         long bytes;
         if (built.Stored is { } file)
         {
-            var copied = await TransientFaults.RetryAsync(() => store.CopyAsync(file.Key, key, cancellationToken), context.Log, $"copy {file.Key} to {key}", cancellationToken);
+            // Only the version that was read and checked: a file re-staged since re-plans the partition.
+            var copied = await TransientFaults.RetryAsync(() => store.CopyAsync(file.Source.Key, key, file.Source.ETag, cancellationToken), context.Log, $"copy {file.Source.Key} to {key}", cancellationToken);
             bytes = copied.Size;
         }
         else

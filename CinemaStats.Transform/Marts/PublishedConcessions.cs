@@ -15,6 +15,13 @@ public sealed record ConcessionLine(string CinemaId, DateOnly BusinessDate, stri
 /// </summary>
 public static class PublishedConcessions
 {
+    /// <summary>The columns of fact_ticket_line a concession line is read from.</summary>
+    private static readonly TableSchema ConcessionColumns = CuratedTables.FactTicketLine with
+    {
+        Name = CuratedTables.FactTicketLine.Name + " (concessions)",
+        Columns = [.. new[] { "cinema_id", "line_type", "is_void", "currency", "amount_minor" }.Select(CuratedTables.FactTicketLine.Column)],
+    };
+
     /// <summary>Every published fact_ticket_line file of every business date, versioned by its partition's data version.</summary>
     public static Task<IReadOnlyList<InputVersion>> InputsAsync(IObjectStore store, CancellationToken cancellationToken) =>
         PublishedPartitions.InputsAsync(store, CuratedTables.FactTicketLine.Name, cancellationToken);
@@ -26,7 +33,7 @@ public static class PublishedConcessions
         foreach (var file in files)
         {
             var date = PublishedPartitions.BusinessDateOf(file.Key);
-            await foreach (var rows in StagingFiles.ReadAsync(store, file.Key, CuratedTables.FactTicketLine, cancellationToken))
+            await foreach (var rows in StagingFiles.ReadAsync(store, file.Key, ConcessionColumns, cancellationToken))
             {
                 var cinemas = rows.Get<string?>("cinema_id");
                 var types = rows.Get<string?>("line_type");

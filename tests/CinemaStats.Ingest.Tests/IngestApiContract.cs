@@ -383,7 +383,7 @@ public abstract class IngestApiContract : IAsyncDisposable
             inner.ListAsync(prefix, continuationToken, pageSize, cancellationToken);
         public Task DeleteAsync(string key, CancellationToken cancellationToken = default) =>
             throw new UnauthorizedAccessException("s3:DeleteObject is not allowed for the ingest role.");
-        public Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default) =>
-            inner.CopyAsync(sourceKey, destinationKey, cancellationToken);
+        public Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, string? sourceETag = null, CancellationToken cancellationToken = default) =>
+            inner.CopyAsync(sourceKey, destinationKey, sourceETag, cancellationToken);
     }
 }

@@ -120,13 +120,28 @@ public abstract class ObjectStoreContract
         await store.PutAsync("c/source.csv", new MemoryStream("a,b\n1,2\n"u8.ToArray()),
             new ObjectWriteOptions { ContentType = "text/csv", Metadata = new Dictionary<string, string> { ["source"] = "sessions" } }, Ct);
 
-        var copy = await store.CopyAsync("c/source.csv", "c/copy.csv", Ct);
+        var copy = await store.CopyAsync("c/source.csv", "c/copy.csv", cancellationToken: Ct);
 
         Assert.Equal("c/copy.csv", copy.Key);
         Assert.Equal("a,b\n1,2\n", await store.ReadTextAsync("c/copy.csv", Ct));
         Assert.Equal("text/csv", copy.ContentType);
         Assert.Equal("sessions", copy.Metadata["source"]);
-        await Assert.ThrowsAsync<ObjectNotFoundException>(() => store.CopyAsync("c/none.csv", "c/other.csv", Ct));
+        await Assert.ThrowsAsync<ObjectNotFoundException>(() => store.CopyAsync("c/none.csv", "c/other.csv", cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task A_copy_of_a_given_version_is_refused_once_the_source_changed()
+    {
+        var store = await CreateStoreAsync();
+        var first = await store.PutAsync("c/versioned.csv", new MemoryStream("a\n1\n"u8.ToArray()), cancellationToken: Ct);
+        await store.PutAsync("c/versioned.csv", new MemoryStream("a\n2\n"u8.ToArray()), cancellationToken: Ct);
+
+        await Assert.ThrowsAsync<ObjectPreconditionFailedException>(() => store.CopyAsync("c/versioned.csv", "c/stale.csv", first.ETag, Ct));
+        Assert.Null(await store.HeadAsync("c/stale.csv", Ct));
+
+        var current = await store.HeadAsync("c/versioned.csv", Ct);
+        var copy = await store.CopyAsync("c/versioned.csv", "c/current.csv", current!.ETag, Ct);
+        Assert.Equal("a\n2\n", await store.ReadTextAsync(copy.Key, Ct));
     }
 
     [Fact]

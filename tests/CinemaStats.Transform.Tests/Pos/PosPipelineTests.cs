@@ -110,6 +110,36 @@ public sealed class PosPipelineTests : IDisposable
         Assert.Equal(["S1|4"], await h.QueryAsync("fact_session", "SELECT session_id, adm FROM t"));
     }
 
+    [Fact]
+    public async Task A_staging_file_of_another_layout_is_rewritten_not_copied()
+    {
+        var store = new CopyRecordingStore(new FileSystemObjectStore(_root));
+        var h = new PipelineHarness(store, PublishedTables.Assets());
+        await h.PutSessionsAsync(Sessions);
+        var pos = await h.PutPosAsync(WorkedExample);
+        await h.ReconcileAsync();
+        store.Copies.Clear();
+
+        // The same lines staged with the columns in another order, as a file of an earlier layout would be.
+        var staged = PipelineKey.Staging("stg_pos_transactions", new DateOnly(2026, 3, 6), pos.UploadId);
+        var table = Core.Tables.CuratedTables.FactTicketLine;
+        var rows = new List<Core.Tables.TableColumns>();
+        await foreach (var batch in StagingFiles.ReadAsync(h.Store, staged, table, Ct))
+        {
+            rows.Add(batch);
+        }
+        var reordered = table with { Columns = [.. table.Columns.Reverse()] };
+        await StagingFiles.WriteAsync(h.Store, staged, Core.Tables.TableColumns.Project(reordered, Assert.Single(rows)), Ct);
+        await h.ReconcileAsync();
+
+        Assert.Empty(store.Copies);
+        var state = (await h.States.GetAsync("fact_ticket_line", "2026-03-06", Ct))!.Value.State;
+        Assert.Equal((6L, 6L), (state.RowsIn, state.RowsOut));
+        Assert.Equal(["6|1|1|1"], await h.QueryAsync("fact_ticket_line",
+            "SELECT COUNT(*), SUM(CAST(is_void AS INT)), SUM(CAST(is_refund AS INT)), SUM(CAST(is_comp AS INT)) FROM t"));
+        Assert.Equal(["transaction_id", "line_no"], (await h.QueryAsync("fact_ticket_line", "SELECT column_name FROM (DESCRIBE t) LIMIT 2")));
+    }
+
     /// <summary>A real store that notes every server-side copy (source, destination).</summary>
     private sealed class CopyRecordingStore(IObjectStore inner) : IObjectStore
     {
@@ -121,13 +151,13 @@ public sealed class PosPipelineTests : IDisposable
         public Task<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, continuationToken, pageSize, cancellationToken);
         public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);
 
-        public Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, CancellationToken cancellationToken = default)
+        public Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, string? sourceETag = null, CancellationToken cancellationToken = default)
         {
             lock (Copies)
             {
                 Copies.Add((sourceKey, destinationKey));
             }
-            return inner.CopyAsync(sourceKey, destinationKey, cancellationToken);
+            return inner.CopyAsync(sourceKey, destinationKey, sourceETag, cancellationToken);
         }
     }
 
