@@ -25,7 +25,10 @@ public sealed class FactTicketLineAsset : DailyAsset
 
     public override TableSchema Output => CuratedTables.FactTicketLine;
 
-    public override IReadOnlyList<AssetCheck> Checks { get; } =
+    public override IReadOnlyList<AssetCheck> Checks => CheckList;
+
+    /// <summary>The checks, shared with staging, which counts them as it writes (<see cref="StagedLinesSummary"/>).</summary>
+    internal static IReadOnlyList<AssetCheck> CheckList { get; } =
     [
         AssetCheck.Counting("transaction_line_unique", CheckSeverity.Block, "Each (transaction_id, line_no) appears once per business date.",
             Duplicates, n => n == 0
@@ -70,7 +73,8 @@ public sealed class FactTicketLineAsset : DailyAsset
         // The common case, one file staged for the date with its keys in order: the staging file
         // already is the partition (same columns, same writer), so only the checked columns are read
         // and the file is published as it is.
-        if (inputs.Count == 1 && await InKeyOrderAsync(context.Store, inputs[0], cancellationToken) is { } stored)
+        if (inputs.Count == 1
+            && (await SummarizedAsync(context.Store, inputs[0], cancellationToken) ?? await InKeyOrderAsync(context.Store, inputs[0], cancellationToken)) is { } stored)
         {
             return DailyResult.FromStored(stored);
         }
@@ -119,6 +123,25 @@ public sealed class FactTicketLineAsset : DailyAsset
         Columns = [.. CuratedTables.FactTicketLine.Columns.Where(c => c.Name is "transaction_id" or "line_no" or "currency" or "line_type" or "session_id")],
     };
 
+    /// <summary>The column layout this code writes (a hash of the output's columns).</summary>
+    internal static string Layout { get; } = PipelineRunner.SchemaHash(CuratedTables.FactTicketLine);
+
+    /// <summary>
+    /// The staging file as the partition from the summary staging stored with it (no read of the
+    /// file): when that version of the file has one, for this layout, and its keys only increase.
+    /// </summary>
+    private static async Task<StoredPartition?> SummarizedAsync(IObjectStore store, InputVersion staged, CancellationToken cancellationToken)
+    {
+        var head = await store.HeadAsync(staged.Key, cancellationToken);
+        if (head is null || head.ETag != staged.ETag
+            || !StagedLinesSummary.TryParse(head.Metadata.GetValueOrDefault(StagedLinesSummary.MetadataKey), Layout, CheckList.Count, out var rows, out var increasing, out var failing)
+            || !increasing || !CheckList.All(c => c.CountsRows))
+        {
+            return null;
+        }
+        return new StoredPartition(staged, rows, [.. CheckList.Select((check, c) => check.VerdictFor(failing[c]))]);
+    }
+
     /// <summary>
     /// A staging file whose keys only ever increase and whose columns are the output's, in order, as
     /// the partition, with the verdicts of the checks; null when it is not so (then it goes through
@@ -164,7 +187,7 @@ public sealed class FactTicketLineAsset : DailyAsset
         return new StoredPartition(staged, rowCount, [.. Checks.Select((check, c) => check.VerdictFor(failing[c]))]);
     }
 
-    private static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)
+    internal static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)
     {
         var byId = string.CompareOrdinal(a.TransactionId, b.TransactionId);
         return byId != 0 ? byId : a.LineNo.CompareTo(b.LineNo);

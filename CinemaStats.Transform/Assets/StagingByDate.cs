@@ -22,6 +22,7 @@ public static class StagingByDate
     private const int MaxWrites = 2;
 
     /// <param name="observe">Called with every good row as it is read (e.g. to count flags).</param>
+    /// <param name="metadataOf">The metadata each date's staging file is stored with, asked once all its rows are written.</param>
     public static async Task<RawObjectResult> StageAsync<T>(
         RawObjectAsset asset,
         RawObjectKey raw,
@@ -31,7 +32,8 @@ public static class StagingByDate
         Func<T, DateOnly> businessDate,
         Func<IReadOnlyList<(T Row, long Line)>, DateTimeOffset, TableColumns> toColumns,
         Action<T>? observe,
-        CancellationToken cancellationToken) where T : class
+        CancellationToken cancellationToken,
+        Func<DateOnly, IReadOnlyDictionary<string, string>>? metadataOf = null) where T : class
     {
         var store = context.Store;
         var head = await store.HeadAsync(raw.ToString(), cancellationToken) ?? throw new ObjectNotFoundException(raw.ToString());
@@ -98,7 +100,7 @@ public static class StagingByDate
             {
                 await file.WriteAsync(asset.Output, file.TakePending(), toColumns, head.LastModified, cancellationToken);
                 var key = PipelineKey.Staging(asset.Name, date, raw.UploadId);
-                await file.Writer!.PublishAsync(store, key, cancellationToken);
+                await file.Writer!.PublishAsync(store, key, cancellationToken, metadataOf?.Invoke(date));
                 outputs.Add(key);
             }
             await quarantine.PublishAsync(store, cancellationToken);

@@ -49,12 +49,16 @@ public sealed class StagingFileWriter : IAsyncDisposable
         Rows += rows.RowCount;
     }
 
-    /// <summary>Finishes the file and puts it in the store under <paramref name="key"/>.</summary>
-    public async Task PublishAsync(IObjectStore store, string key, CancellationToken cancellationToken)
+    /// <summary>Finishes the file and puts it in the store under <paramref name="key"/>, with <paramref name="metadata"/> when given.</summary>
+    public async Task PublishAsync(IObjectStore store, string key, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? metadata = null)
     {
         await CloseAsync();
         await using var upload = File.OpenRead(_temp);
-        await store.PutAsync(key, upload, new ObjectWriteOptions { ContentType = "application/vnd.apache.parquet" }, cancellationToken);
+        await store.PutAsync(key, upload, new ObjectWriteOptions
+        {
+            ContentType = "application/vnd.apache.parquet",
+            Metadata = metadata ?? new Dictionary<string, string>(),
+        }, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

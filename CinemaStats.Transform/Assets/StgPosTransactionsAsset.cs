@@ -38,10 +38,18 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
     public override async Task<RawObjectResult> MaterializeAsync(RawObjectKey raw, MaterializeContext context, CancellationToken cancellationToken)
     {
         var flagged = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Each date's row groups are written one after another (dates in parallel): what
+        // fact_ticket_line would read the file back for is summed here as they go.
+        var summaries = new System.Collections.Concurrent.ConcurrentDictionary<DateOnly, StagedLinesSummary>();
         var result = await StagingByDate.StageAsync<PosLine>(this, raw, context, Chunking,
             content => PosTransactionsReader.Read(content, zoneOf).Select(r => new ParsedRow<PosLine>(r.Record, r.Rejected, r.LineNumber)),
             row => row.BusinessDate,
-            (dated, receivedAt) => ToColumns(dated, raw, receivedAt),
+            (dated, receivedAt) =>
+            {
+                var columns = ToColumns(dated, raw, receivedAt);
+                summaries.GetOrAdd(dated[0].Row.BusinessDate, _ => new StagedLinesSummary(FactTicketLineAsset.CheckList)).Add(columns);
+                return columns;
+            },
             row =>
             {
                 foreach (var flag in row.Flags)
@@ -49,7 +57,8 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
                     flagged[flag] = flagged.GetValueOrDefault(flag) + 1;
                 }
             },
-            cancellationToken);
+            cancellationToken,
+            date => new Dictionary<string, string> { [StagedLinesSummary.MetadataKey] = summaries[date].ToMetadata(FactTicketLineAsset.Layout) });
         if (flagged.Count > 0)
         {
             context.Log.Info($"{Name} {raw}: kept with flags: {string.Join(", ", flagged.Select(f => $"{f.Value} {f.Key}"))}");

@@ -79,6 +79,7 @@ public sealed class PosPipelineTests : IDisposable
         var state = (await h.States.GetAsync("fact_ticket_line", "2026-03-06", Ct))!.Value.State;
         var staged = PipelineKey.Staging("stg_pos_transactions", new DateOnly(2026, 3, 6), pos.UploadId);
         Assert.Equal([(staged, Assert.Single(state.Files))], store.Copies); // published by one copy, not decoded and written again
+        Assert.DoesNotContain(staged, store.Reads); // what the checks need, staging summed as it wrote the file
         Assert.Equal(await BytesAsync(h, staged), await BytesAsync(h, state.Files[0]));
         Assert.Equal((7L, 7L, 0L), (state.RowsIn, state.RowsOut, state.RowsQuarantined));
         Assert.Equal(["currency_is_iso_code", "ticket_lines_have_session", "transaction_line_unique"], state.Checks.Select(c => c.Name).Order(StringComparer.Ordinal));
@@ -140,13 +141,48 @@ public sealed class PosPipelineTests : IDisposable
         Assert.Equal(["transaction_id", "line_no"], (await h.QueryAsync("fact_ticket_line", "SELECT column_name FROM (DESCRIBE t) LIMIT 2")));
     }
 
-    /// <summary>A real store that notes every server-side copy (source, destination).</summary>
+    [Fact]
+    public async Task A_staging_file_without_its_summary_is_read_for_the_checks_and_still_copied()
+    {
+        var store = new CopyRecordingStore(new FileSystemObjectStore(_root));
+        var h = new PipelineHarness(store, PublishedTables.Assets());
+        await h.PutSessionsAsync(Sessions);
+        var pos = await h.PutPosAsync(WorkedExample + Line("T6", 1, "TICKET", "ADULT", 1, "10.00", "0.00", session: null) + "\n");
+        await h.ReconcileAsync();
+        store.Copies.Clear();
+
+        // The same file stored again without the summary staging writes (as an earlier version wrote it).
+        var staged = PipelineKey.Staging("stg_pos_transactions", new DateOnly(2026, 3, 6), pos.UploadId);
+        var rows = new List<Core.Tables.TableColumns>();
+        await foreach (var batch in StagingFiles.ReadAsync(h.Store, staged, Core.Tables.CuratedTables.FactTicketLine, Ct))
+        {
+            rows.Add(batch);
+        }
+        await StagingFiles.WriteAsync(h.Store, staged, Assert.Single(rows), Ct);
+        store.Reads.Clear();
+        await h.Runner.RunAsync(new Engine.RunRequest("test", [], [new DateOnly(2026, 3, 6)], Force: true), Ct); // same content, same ETag: forced
+
+        var state = (await h.States.GetAsync("fact_ticket_line", "2026-03-06", Ct))!.Value.State;
+        Assert.Equal([(staged, state.Files[0])], store.Copies);
+        Assert.Contains(staged, store.Reads);
+        Assert.Equal((7L, 7L), (state.RowsIn, state.RowsOut));
+        Assert.Contains("1 ticket lines without session_id", Assert.Single(state.Checks, c => !c.Passed).Detail);
+    }
+
+    /// <summary>A real store that notes every server-side copy (source, destination) and every object opened for reading.</summary>
     private sealed class CopyRecordingStore(IObjectStore inner) : IObjectStore
     {
         public List<(string Source, string Destination)> Copies { get; } = [];
 
+        public System.Collections.Concurrent.ConcurrentBag<string> Reads { get; private set; } = [];
+
         public Task<ObjectHead> PutAsync(string key, Stream content, ObjectWriteOptions? options = null, CancellationToken cancellationToken = default) => inner.PutAsync(key, content, options, cancellationToken);
-        public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default) => inner.OpenReadAsync(key, cancellationToken);
+
+        public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken = default)
+        {
+            Reads.Add(key);
+            return inner.OpenReadAsync(key, cancellationToken);
+        }
         public Task<ObjectHead?> HeadAsync(string key, CancellationToken cancellationToken = default) => inner.HeadAsync(key, cancellationToken);
         public Task<ObjectListPage> ListAsync(string prefix, string? continuationToken = null, int pageSize = 1000, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, continuationToken, pageSize, cancellationToken);
         public Task DeleteAsync(string key, CancellationToken cancellationToken = default) => inner.DeleteAsync(key, cancellationToken);

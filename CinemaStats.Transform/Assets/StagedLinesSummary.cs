@@ -1,0 +1,76 @@
+using System.Globalization;
+using CinemaStats.Core.Tables;
+using CinemaStats.Transform.Engine;
+
+namespace CinemaStats.Transform.Assets;
+
+/// <summary>
+/// What staging learns about one POS staging file while it writes it, kept in the file's metadata
+/// so that fact_ticket_line can publish the file without reading it back: how many lines it holds,
+/// whether their (transaction_id, line_no) keys only ever increase, and for each check of
+/// fact_ticket_line how many lines fail it, all for the column layout the file was written in.
+/// Filled a row group at a time, in file order.
+/// </summary>
+public sealed class StagedLinesSummary(IReadOnlyList<AssetCheck> checks)
+{
+    /// <summary>The metadata entry of a staging file that holds the summary.</summary>
+    public const string MetadataKey = "staged-lines";
+
+    private const string Version = "v1";
+
+    private readonly long[] _failing = new long[checks.Count];
+    private (string TransactionId, int LineNo)? _last;
+
+    public long Rows { get; private set; }
+
+    public bool KeysIncrease { get; private set; } = true;
+
+    /// <summary>Counts a row group written to the file (rows of fact_ticket_line's columns).</summary>
+    public void Add(TableColumns rows)
+    {
+        var ids = rows.Get<string?>("transaction_id");
+        var lineNos = rows.Get<int?>("line_no");
+        for (var i = 0; i < rows.RowCount && KeysIncrease; i++)
+        {
+            var key = (ids[i]!, lineNos[i]!.Value);
+            KeysIncrease = _last is not { } last || FactTicketLineAsset.Compare(key, last) > 0;
+            _last = key;
+        }
+        for (var c = 0; c < checks.Count; c++)
+        {
+            _failing[c] += checks[c].CountFailing(rows);
+        }
+        Rows += rows.RowCount;
+    }
+
+    /// <summary>The summary as a metadata value, tied to <paramref name="layout"/> (a hash of the columns it was written with).</summary>
+    public string ToMetadata(string layout) =>
+        string.Join(';', Version, layout, Rows.ToString(CultureInfo.InvariantCulture), KeysIncrease ? "1" : "0",
+            string.Join(',', _failing.Select(n => n.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>
+    /// A summary read back from metadata written for <paramref name="layout"/> and as many checks as
+    /// <paramref name="checkCount"/>; false for anything else (missing, another layout or version), and the file is read instead.
+    /// </summary>
+    public static bool TryParse(string? text, string layout, int checkCount, out long rows, out bool keysIncrease, out long[] failing)
+    {
+        (rows, keysIncrease, failing) = (0, false, []);
+        var parts = text?.Split(';');
+        if (parts is not [Version, var written, var rowText, var order and ("0" or "1"), var counts] || written != layout
+            || !long.TryParse(rowText, NumberStyles.None, CultureInfo.InvariantCulture, out rows))
+        {
+            return false;
+        }
+        var values = counts.Length == 0 ? [] : counts.Split(',');
+        failing = new long[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!long.TryParse(values[i], NumberStyles.None, CultureInfo.InvariantCulture, out failing[i]))
+            {
+                return false;
+            }
+        }
+        keysIncrease = order == "1";
+        return failing.Length == checkCount;
+    }
+}
