@@ -133,13 +133,10 @@ public sealed class FactTicketLineAsset : DailyAsset
     private static async Task<StoredPartition?> SummarizedAsync(IObjectStore store, InputVersion staged, CancellationToken cancellationToken)
     {
         var head = await store.HeadAsync(staged.Key, cancellationToken);
-        if (head is null || head.ETag != staged.ETag
-            || !StagedLinesSummary.TryParse(head.Metadata.GetValueOrDefault(StagedLinesSummary.MetadataKey), Layout, CheckList.Count, out var rows, out var increasing, out var failing)
-            || !increasing || !CheckList.All(c => c.CountsRows))
-        {
-            return null;
-        }
-        return new StoredPartition(staged, rows, [.. CheckList.Select((check, c) => check.VerdictFor(failing[c]))]);
+        return head is not null && head.ETag == staged.ETag && CheckList.All(c => c.CountsRows)
+            && StagedLinesSummary.Parse(head.Metadata.GetValueOrDefault(StagedLinesSummary.MetadataKey), Layout, CheckList) is { KeysIncrease: true } summary
+            ? new StoredPartition(staged, summary.Rows, summary.Verdicts())
+            : null;
     }
 
     /// <summary>
@@ -149,42 +146,29 @@ public sealed class FactTicketLineAsset : DailyAsset
     /// the checks add up over row groups, and with keys increasing across the whole file no key
     /// repeats, in a row group or across them.
     /// </summary>
-    private async Task<StoredPartition?> InKeyOrderAsync(IObjectStore store, InputVersion staged, CancellationToken cancellationToken)
+    private static async Task<StoredPartition?> InKeyOrderAsync(IObjectStore store, InputVersion staged, CancellationToken cancellationToken)
     {
-        if (!Checks.All(c => c.CountsRows))
+        if (!CheckList.All(c => c.CountsRows))
         {
             return null; // a check that needs every row at once: the general path holds them
         }
-        var failing = new long[Checks.Count];
-        long rowCount = 0;
-        (string TransactionId, int LineNo)? last = null;
+        var summary = new StagedLinesSummary(CheckList);
         try
         {
             await foreach (var rows in StagingFiles.ReadAsync(store, staged.Key, CheckedColumns, cancellationToken, fileLayout: CuratedTables.FactTicketLine))
             {
-                var ids = rows.Get<string?>("transaction_id");
-                var lineNos = rows.Get<int?>("line_no");
-                for (var i = 0; i < rows.RowCount; i++)
+                summary.Add(rows);
+                if (!summary.KeysIncrease)
                 {
-                    var next = (ids[i]!, lineNos[i]!.Value);
-                    if (last is { } previous && Compare(next, previous) <= 0)
-                    {
-                        return null;
-                    }
-                    last = next;
+                    return null;
                 }
-                for (var c = 0; c < Checks.Count; c++)
-                {
-                    failing[c] += Checks[c].CountFailing(rows);
-                }
-                rowCount += rows.RowCount;
             }
         }
         catch (InvalidDataException)
         {
             return null; // staged by an older layout: rewritten through the general path
         }
-        return new StoredPartition(staged, rowCount, [.. Checks.Select((check, c) => check.VerdictFor(failing[c]))]);
+        return new StoredPartition(staged, summary.Rows, summary.Verdicts());
     }
 
     internal static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)

@@ -38,7 +38,8 @@ public sealed class StagedLinesSummary(IReadOnlyList<AssetCheck> checks)
         }
         for (var c = 0; c < checks.Count; c++)
         {
-            _failing[c] += checks[c].CountFailing(rows);
+            // A check that needs all rows at once has no count; readers then do not use the summary.
+            _failing[c] += checks[c].CountsRows ? checks[c].CountFailing(rows) : 0;
         }
         Rows += rows.RowCount;
     }
@@ -48,29 +49,34 @@ public sealed class StagedLinesSummary(IReadOnlyList<AssetCheck> checks)
         string.Join(';', Version, layout, Rows.ToString(CultureInfo.InvariantCulture), KeysIncrease ? "1" : "0",
             string.Join(',', _failing.Select(n => n.ToString(CultureInfo.InvariantCulture))));
 
+    /// <summary>The verdicts of the checks on every line counted, in the order of the checks.</summary>
+    public IReadOnlyList<CheckVerdict> Verdicts() => [.. checks.Select((check, c) => check.VerdictFor(_failing[c]))];
+
     /// <summary>
-    /// A summary read back from metadata written for <paramref name="layout"/> and as many checks as
-    /// <paramref name="checkCount"/>; false for anything else (missing, another layout or version), and the file is read instead.
+    /// A summary read back from metadata written for <paramref name="layout"/> and these
+    /// <paramref name="checks"/>; null for anything else (missing, another layout, version or number of checks).
     /// </summary>
-    public static bool TryParse(string? text, string layout, int checkCount, out long rows, out bool keysIncrease, out long[] failing)
+    public static StagedLinesSummary? Parse(string? text, string layout, IReadOnlyList<AssetCheck> checks)
     {
-        (rows, keysIncrease, failing) = (0, false, []);
         var parts = text?.Split(';');
         if (parts is not [Version, var written, var rowText, var order and ("0" or "1"), var counts] || written != layout
-            || !long.TryParse(rowText, NumberStyles.None, CultureInfo.InvariantCulture, out rows))
+            || !long.TryParse(rowText, NumberStyles.None, CultureInfo.InvariantCulture, out var rows))
         {
-            return false;
+            return null;
         }
         var values = counts.Length == 0 ? [] : counts.Split(',');
-        failing = new long[values.Length];
+        if (values.Length != checks.Count)
+        {
+            return null;
+        }
+        var summary = new StagedLinesSummary(checks) { Rows = rows, KeysIncrease = order == "1" };
         for (var i = 0; i < values.Length; i++)
         {
-            if (!long.TryParse(values[i], NumberStyles.None, CultureInfo.InvariantCulture, out failing[i]))
+            if (!long.TryParse(values[i], NumberStyles.None, CultureInfo.InvariantCulture, out summary._failing[i]))
             {
-                return false;
+                return null;
             }
         }
-        keysIncrease = order == "1";
-        return failing.Length == checkCount;
+        return summary;
     }
 }

@@ -56,6 +56,29 @@ public sealed class FactTicketLineChecksTests
         Assert.Contains("2 lines", Check("currency_is_iso_code").VerdictFor(Check("currency_is_iso_code").CountFailing(first) + Check("currency_is_iso_code").CountFailing(second)).Detail);
     }
 
+    [Fact]
+    public void A_staging_summary_comes_back_from_metadata_only_for_its_layout_and_says_when_keys_go_back()
+    {
+        var summary = new StagedLinesSummary(Asset.Checks);
+        var first = Rows(["T1:1", "T1:2"]);
+        first.Get<string?>("currency")[1] = "gbp";
+        summary.Add(first);
+        summary.Add(Rows(["T2:1"]));
+
+        var back = StagedLinesSummary.Parse(summary.ToMetadata("layout-a"), "layout-a", Asset.Checks);
+
+        Assert.NotNull(back);
+        Assert.Equal((3L, true), (back.Rows, back.KeysIncrease));
+        Assert.Equal(summary.Verdicts(), back.Verdicts());
+        Assert.Contains("1 lines", Assert.Single(back.Verdicts(), v => !v.Passed).Detail);
+        Assert.Null(StagedLinesSummary.Parse(summary.ToMetadata("layout-a"), "layout-b", Asset.Checks));
+        Assert.Null(StagedLinesSummary.Parse("v1;layout-a;3;1;0,1", "layout-a", Asset.Checks)); // a count per check
+        Assert.Null(StagedLinesSummary.Parse(null, "layout-a", Asset.Checks));
+
+        summary.Add(Rows(["T1:3"])); // back to an earlier transaction
+        Assert.False(summary.KeysIncrease);
+    }
+
     private static Engine.AssetCheck Check(string name) => Assert.Single(Asset.Checks, c => c.Name == name);
 
     /// <summary>Ticket lines in GBP with a session, keyed "transaction:line".</summary>
