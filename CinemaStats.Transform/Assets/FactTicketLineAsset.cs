@@ -14,8 +14,9 @@ namespace CinemaStats.Transform.Assets;
 /// (transaction_id, line_no); the row of the most recently received file wins (then the later
 /// object key, then the later line), and the others count as dropped. A date staged from one file
 /// whose keys only ever increase needs none of that: its staging file is published as it is (same
-/// columns, same writer), after the checks ran on the columns they read. Memory: the staged lines
-/// of one business date are held while it is de-duplicated (never a whole raw file, nor other dates).
+/// columns, same writer), with the check counts staging stored with it, or, without them, after
+/// reading the columns the checks read a row group at a time. Memory: the staged lines of one
+/// business date are held while it is de-duplicated (never a whole raw file, nor other dates).
 /// </summary>
 public sealed class FactTicketLineAsset : DailyAsset
 {
@@ -71,36 +72,29 @@ public sealed class FactTicketLineAsset : DailyAsset
     public override async Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
         // The common case, one file staged for the date with its keys in order: the staging file
-        // already is the partition (same columns, same writer), so only the checked columns are read
-        // and the file is published as it is.
-        if (inputs.Count == 1
+        // already is the partition (same columns, same writer) and is published as it is. The check
+        // counts come from what staging stored with it, else from reading the checked columns.
+        // (A check that needs every row at once sends the date through the general path.)
+        if (inputs.Count == 1 && CheckList.All(c => c.CountsRows)
             && (await SummarizedAsync(context.Store, inputs[0], cancellationToken) ?? await InKeyOrderAsync(context.Store, inputs[0], cancellationToken)) is { } stored)
         {
             return DailyResult.FromStored(stored);
         }
-        var staged = StagingTables.StgPosTransactions;
         // A POS export lists its transactions in order, so when the keys of all the date's lines
         // only ever increase there is no duplicate and nothing to sort; a single such batch is
         // published as it was read, its column arrays shared rather than copied.
         var batches = new List<TableColumns>();
-        var increasing = true;
-        (string TransactionId, int LineNo) last = ("", int.MinValue);
+        var order = new StagedLinesSummary([]);
         foreach (var input in inputs)
         {
-            await foreach (var rows in StagingFiles.ReadAsync(context.Store, input.Key, staged, cancellationToken))
+            await foreach (var rows in StagingFiles.ReadAsync(context.Store, input.Key, StagingTables.StgPosTransactions, cancellationToken))
             {
-                var ids = rows.Get<string?>("transaction_id");
-                var lineNos = rows.Get<int?>("line_no");
-                for (var i = 0; i < rows.RowCount && increasing; i++)
-                {
-                    var key = (ids[i]!, lineNos[i]!.Value);
-                    increasing = (batches.Count == 0 && i == 0) || Compare(key, last) > 0;
-                    last = key;
-                }
+                order.Add(rows);
                 batches.Add(rows);
             }
         }
-        var rowsIn = batches.Sum(b => (long)b.RowCount);
+        var rowsIn = order.Rows;
+        var increasing = order.KeysIncrease;
         TableColumns output;
         if (increasing && batches.Count == 1)
         {
@@ -133,7 +127,7 @@ public sealed class FactTicketLineAsset : DailyAsset
     private static async Task<StoredPartition?> SummarizedAsync(IObjectStore store, InputVersion staged, CancellationToken cancellationToken)
     {
         var head = await store.HeadAsync(staged.Key, cancellationToken);
-        return head is not null && head.ETag == staged.ETag && CheckList.All(c => c.CountsRows)
+        return head is not null && head.ETag == staged.ETag
             && StagedLinesSummary.Parse(head.Metadata.GetValueOrDefault(StagedLinesSummary.MetadataKey), Layout, CheckList) is { KeysIncrease: true } summary
             ? new StoredPartition(staged, summary.Rows, summary.Verdicts())
             : null;
@@ -148,10 +142,6 @@ public sealed class FactTicketLineAsset : DailyAsset
     /// </summary>
     private static async Task<StoredPartition?> InKeyOrderAsync(IObjectStore store, InputVersion staged, CancellationToken cancellationToken)
     {
-        if (!CheckList.All(c => c.CountsRows))
-        {
-            return null; // a check that needs every row at once: the general path holds them
-        }
         var summary = new StagedLinesSummary(CheckList);
         try
         {
@@ -169,12 +159,6 @@ public sealed class FactTicketLineAsset : DailyAsset
             return null; // staged by an older layout: rewritten through the general path
         }
         return new StoredPartition(staged, summary.Rows, summary.Verdicts());
-    }
-
-    internal static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)
-    {
-        var byId = string.CompareOrdinal(a.TransactionId, b.TransactionId);
-        return byId != 0 ? byId : a.LineNo.CompareTo(b.LineNo);
     }
 
     /// <summary>The winning copy of each (transaction_id, line_no), ordered by that key.</summary>

@@ -9,7 +9,7 @@ namespace CinemaStats.Transform.Assets;
 /// so that fact_ticket_line can publish the file without reading it back: how many lines it holds,
 /// whether their (transaction_id, line_no) keys only ever increase, and for each check of
 /// fact_ticket_line how many lines fail it, all for the column layout the file was written in.
-/// Filled a row group at a time, in file order.
+/// Filled a row group at a time, in file order; with no checks it follows the key order alone.
 /// </summary>
 public sealed class StagedLinesSummary(IReadOnlyList<AssetCheck> checks)
 {
@@ -33,7 +33,7 @@ public sealed class StagedLinesSummary(IReadOnlyList<AssetCheck> checks)
         for (var i = 0; i < rows.RowCount && KeysIncrease; i++)
         {
             var key = (ids[i]!, lineNos[i]!.Value);
-            KeysIncrease = _last is not { } last || FactTicketLineAsset.Compare(key, last) > 0;
+            KeysIncrease = _last is not { } last || Compare(key, last) > 0;
             _last = key;
         }
         for (var c = 0; c < checks.Count; c++)
@@ -42,6 +42,12 @@ public sealed class StagedLinesSummary(IReadOnlyList<AssetCheck> checks)
             _failing[c] += checks[c].CountsRows ? checks[c].CountFailing(rows) : 0;
         }
         Rows += rows.RowCount;
+    }
+
+    private static int Compare((string TransactionId, int LineNo) a, (string TransactionId, int LineNo) b)
+    {
+        var byId = string.CompareOrdinal(a.TransactionId, b.TransactionId);
+        return byId != 0 ? byId : a.LineNo.CompareTo(b.LineNo);
     }
 
     /// <summary>The summary as a metadata value, tied to <paramref name="layout"/> (a hash of the columns it was written with).</summary>

@@ -140,7 +140,7 @@ public sealed record DailyResult(TableColumns Rows, long RowsIn, long RowsDroppe
 /// <summary>
 /// A Parquet file in the store that is a partition byte for byte (written by the same writer, with
 /// the output's columns in order), how many rows it holds and the verdicts of the asset's checks on
-/// them, in the order of its checks (run by the asset as it read the file a row group at a time).
+/// them, in the order of its checks (counted a row group at a time, when the file was written or read).
 /// The engine copies that version of the file only (<see cref="InputVersion.ETag"/>).
 /// </summary>
 public sealed record StoredPartition(Core.Pipeline.InputVersion Source, long Rows, IReadOnlyList<CheckVerdict> Verdicts);
