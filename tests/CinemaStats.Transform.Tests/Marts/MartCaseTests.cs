@@ -99,9 +99,10 @@ public sealed class MartCaseTests : IDisposable
             "SELECT sessions, cancelled_sessions, capacity, occupancy_adm, gbo_minor FROM t WHERE cinema_id = 'C1' AND business_date = DATE '2026-03-06'"));
         // Week 3 follows a week without a show: no previous week, no week-on-week change.
         Assert.Equal(["1|", "3|", "4|5000"], await h.QueryAsync("mart_film_week",
-            $"SELECT week_number, previous_week_gbo_minor FROM t WHERE film_key = '{Dune}' AND currency = 'GBP' ORDER BY film_week"));
+            $"SELECT week_number, previous_week_gbo_minor FROM ({Core.Tables.KpiSql.FilmRuns()}) r WHERE film_key = '{Dune}' AND currency = 'GBP' ORDER BY film_week"));
         Assert.Equal([KingKong2005, Paddington, Batman], await h.QueryAsync("mart_film_week", $"SELECT DISTINCT film_key FROM t WHERE film_key <> '{Dune}' ORDER BY 1"));
-        var checks = (await h.States.ListAsync("mart_film_week", Ct)).Single().Checks;
+        var checks = (await h.States.ListAsync("mart_film_week", Ct)).SelectMany(s => s.Checks).ToList();
+        Assert.NotEmpty(checks);
         Assert.All(checks, c => Assert.True(c.Passed, c.Detail));
 
         // Counter sales count in the cinema-day's concessions (the void one does not), and a day or cinema with counter sales but no session still has a row.
