@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using CinemaStats.Core.Tables;
+using CinemaStats.Web.Queries.Published;
+using DuckDB.NET.Data;
+
+namespace CinemaStats.Web.Queries.DuckDb;
+
+/// <summary>What one <see cref="DuckDbResidentTables.Apply"/> did.</summary>
+/// <param name="FilesRead">Parquet files read into memory tables.</param>
+/// <param name="PartitionsReplaced">Partitions whose rows were deleted, re-read or added (an unpartitioned table counts as one).</param>
+public sealed record ResidentUpdate(string Version, int FilesRead, int PartitionsReplaced, IReadOnlyList<string> InMemory, TimeSpan Elapsed);
+
+/// <summary>
+/// The engine's one long-lived DuckDB database: one relation per curated table, named like it. A
+/// table the dashboard reads and that fits (see <see cref="Apply"/>) is an in-memory table, kept up
+/// to date partition by partition; every other table is a view over its published files.
+/// <para>
+/// A new data version is taken in by one transaction that deletes the rows of the partitions whose
+/// files changed or went and inserts the rows of the changed and new ones, reading only their
+/// files. Each query is its own transaction, so it sees one version whole (DuckDB's MVCC). The
+/// version a query is meant to see is checked around its start (<see cref="TryLease"/>,
+/// <see cref="StillAt"/>): a query that may have started across a commit is run again.
+/// </para>
+/// </summary>
+public sealed class DuckDbResidentTables
+{
+    private readonly DuckDbDatabase _database;
+
+    /// <summary>Per in-memory table, the identity of each partition held: its files with their data versions.</summary>
+    private Dictionary<string, Dictionary<string, string>> _held = new(StringComparer.Ordinal);
+
+    /// <summary>Per table read in place, the table version its view reads.</summary>
+    private Dictionary<string, string> _viewed = new(StringComparer.Ordinal);
+
+    /// <summary>Even while the data stands still; odd while a commit is on its way (a sequence lock).</summary>
+    private long _sequence;
+
+    private volatile string? _version;
+
+    public DuckDbResidentTables(int memoryLimitMiB, int threads) => _database = DuckDbDatabase.Open(memoryLimitMiB, threads);
+
+    /// <summary>The fingerprint of the data version held, null before the first <see cref="Apply"/>.</summary>
+    public string? Version => _version;
+
+    /// <summary>
+    /// A connection for a query of <paramref name="fingerprint"/>, with the sequence to give
+    /// <see cref="StillAt"/> once the query has started; null when another version is held or one is being committed.
+    /// </summary>
+    public (DuckDBConnection Connection, long Sequence)? TryLease(string fingerprint)
+    {
+        var sequence = Volatile.Read(ref _sequence);
+        if ((sequence & 1) == 1 || _version != fingerprint || _database.TryLease() is not { } connection)
+        {
+            return null;
+        }
+        if (Volatile.Read(ref _sequence) != sequence)
+        {
+            _database.Return(connection);
+            return null;
+        }
+        return (connection, sequence);
+    }
+
+    public void Return(DuckDBConnection connection) => _database.Return(connection);
+
+    /// <summary>No commit began since <paramref name="sequence"/>: a query started in between sees the version it was leased for.</summary>
+    public bool StillAt(long sequence) => Volatile.Read(ref _sequence) == sequence;
+
+    /// <summary>
+    /// Brings the tables to <paramref name="catalog"/> in one transaction. Not to be called concurrently.
+    /// On failure (a file gone because a newer version replaced it) nothing changes.
+    /// </summary>
+    /// <param name="keepInMemory">Whether a table is held in memory, given its published Parquet size in bytes.</param>
+    public ResidentUpdate Apply(PublishedCatalog catalog, Func<TableSchema, long, bool> keepInMemory)
+    {
+        var root = catalog.LocalRoot ?? throw new InvalidOperationException("DuckDB reads local files: the catalog has no local root.");
+        var timer = Stopwatch.StartNew();
+        var connection = _database.TryLease() ?? throw new ObjectDisposedException(nameof(DuckDbResidentTables));
+        try
+        {
+            var held = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+            var viewed = new Dictionary<string, string>(StringComparer.Ordinal);
+            var filesRead = 0;
+            var replaced = 0;
+            var committing = false;
+            DuckDbDatabase.Execute(connection, "BEGIN TRANSACTION");
+            try
+            {
+                foreach (var table in CuratedTables.All)
+                {
+                    var publication = catalog.Table(table.Name);
+                    var bytes = publication.Files.Sum(key => new FileInfo(Path.Combine(root, key)).Length);
+                    if (publication.Files.Count > 0 && keepInMemory(table, bytes))
+                    {
+                        var partitions = Partitions(table, publication);
+                        var (files, changed) = Hold(connection, table, root, partitions, _held.GetValueOrDefault(table.Name));
+                        held[table.Name] = partitions.ToDictionary(p => p.Key, p => p.Value.Identity, StringComparer.Ordinal);
+                        filesRead += files;
+                        replaced += changed;
+                    }
+                    else
+                    {
+                        View(connection, table, root, publication);
+                        viewed[table.Name] = publication.Version;
+                    }
+                }
+                Interlocked.Increment(ref _sequence);
+                committing = true;
+                DuckDbDatabase.Execute(connection, "COMMIT");
+                (_held, _viewed, _version) = (held, viewed, catalog.Fingerprint);
+            }
+            catch when (!committing)
+            {
+                DuckDbDatabase.Execute(connection, "ROLLBACK");
+                throw;
+            }
+            finally
+            {
+                if (committing)
+                {
+                    // Committed, or the commit failed and nothing changed: either way a query that started meanwhile looks again.
+                    Interlocked.Increment(ref _sequence);
+                }
+            }
+            return new ResidentUpdate(catalog.Fingerprint, filesRead, replaced, held.Keys.ToList(), timer.Elapsed);
+        }
+        finally
+        {
+            _database.Return(connection);
+        }
+    }
+
+    /// <summary>No new queries; the database closes when the last running one returns its connection.</summary>
+    public void Retire() => _database.Retire();
+
+    /// <summary>The table's files grouped by partition, in partition order; a partition's identity is its files with their data versions.</summary>
+    private static SortedDictionary<string, (List<string> Files, string Identity)> Partitions(TableSchema table, TablePublication publication)
+    {
+        var partitions = new SortedDictionary<string, (List<string> Files, string Identity)>(StringComparer.Ordinal);
+        foreach (var group in publication.Files.GroupBy(key => DuckDbRelations.PartitionOf(table, key), StringComparer.Ordinal))
+        {
+            var files = group.Order(StringComparer.Ordinal).ToList();
+            var identity = string.Join("\n", files.Select(f => $"{f}@{publication.FileVersions.GetValueOrDefault(f)}"));
+            partitions[group.Key] = (files, identity);
+        }
+        return partitions;
+    }
+
+    /// <summary>Makes the in-memory table hold <paramref name="partitions"/>, replacing only those that differ from <paramref name="before"/>.</summary>
+    private (int FilesRead, int PartitionsReplaced) Hold(
+        DuckDBConnection connection, TableSchema table, string root,
+        SortedDictionary<string, (List<string> Files, string Identity)> partitions, Dictionary<string, string>? before)
+    {
+        IEnumerable<string> Paths(IEnumerable<string> values) => values.SelectMany(p => partitions[p].Files).Select(key => Path.Combine(root, key));
+
+        if (before is null || table.PartitionColumn is null)
+        {
+            if (before is not null && before.GetValueOrDefault("") == partitions[""].Identity)
+            {
+                return (0, 0);
+            }
+            // First load, or an unpartitioned table (one partition) that changed: the table is (re)created from its files.
+            if (before is null)
+            {
+                DuckDbDatabase.Execute(connection, $"DROP VIEW IF EXISTS {table.Name}");
+            }
+            var all = Paths(partitions.Keys).ToList();
+            DuckDbDatabase.Execute(connection, $"CREATE OR REPLACE TABLE {table.Name} AS SELECT * FROM {DuckDbRelations.ReadParquet(table, all)}");
+            return (all.Count, before is null ? partitions.Count : 1);
+        }
+        var gone = before.Keys.Where(p => !partitions.TryGetValue(p, out var now) || now.Identity != before[p]).ToList();
+        var added = partitions.Keys.Where(p => before.GetValueOrDefault(p) != partitions[p].Identity).ToList();
+        if (gone.Count > 0)
+        {
+            var values = string.Join(", ", gone.Select(DuckDbRelations.DateLiteral));
+            DuckDbDatabase.Execute(connection, $"DELETE FROM {table.Name} WHERE {table.PartitionColumn} IN ({values})");
+        }
+        var files = Paths(added).ToList();
+        if (files.Count > 0)
+        {
+            // Appended in partition order: a new day goes after the days before it, so each block's min/max stays narrow.
+            DuckDbDatabase.Execute(connection, $"INSERT INTO {table.Name} BY NAME SELECT * FROM {DuckDbRelations.ReadParquet(table, files)}");
+        }
+        return (files.Count, gone.Union(added).Count());
+    }
+
+    /// <summary>A table read in place: its view is replaced when its files changed, and stands in for a table no longer held.</summary>
+    private void View(DuckDBConnection connection, TableSchema table, string root, TablePublication publication)
+    {
+        if (_held.ContainsKey(table.Name))
+        {
+            DuckDbDatabase.Execute(connection, $"DROP TABLE {table.Name}");
+        }
+        else if (_viewed.GetValueOrDefault(table.Name) == publication.Version)
+        {
+            return;
+        }
+        var files = publication.Files.Select(key => Path.Combine(root, key)).ToList();
+        DuckDbDatabase.Execute(connection, DuckDbRelations.CreateView(table, files, orReplace: true));
+    }
+}
