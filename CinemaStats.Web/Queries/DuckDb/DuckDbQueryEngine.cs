@@ -1,5 +1,4 @@
 using System.Data.Common;
-using CinemaStats.Core.Tables;
 using CinemaStats.Web.Queries.Catalogue;
 using CinemaStats.Web.Queries.Published;
 using DuckDB.NET.Data;
@@ -214,9 +213,6 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
         : _older is { } older && older.Fingerprint == catalog.Fingerprint ? older
         : null;
 
-    private bool KeepInMemory(TableSchema table, long parquetBytes) =>
-        KpiCatalogue.TablesRead.Contains(table.Name) && parquetBytes <= _options.InMemoryTableMaxBytes;
-
     private void RequestLoad(PublishedCatalog catalog)
     {
         lock (_loadGate)
@@ -274,7 +270,7 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
         ResidentUpdate update;
         try
         {
-            update = _resident.Apply(catalog, KeepInMemory);
+            update = _resident.Apply(catalog, KpiCatalogue.TablesRead, _options.InMemoryTableMaxBytes);
         }
         catch (Exception e) when (e is DuckDBException or IOException or ObjectDisposedException)
         {

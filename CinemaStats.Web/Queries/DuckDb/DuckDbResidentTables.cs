@@ -26,8 +26,8 @@ public sealed class DuckDbResidentTables
 {
     private readonly DuckDbDatabase _database;
 
-    /// <summary>Per in-memory table, the identity of each partition held: its files with their data versions.</summary>
-    private Dictionary<string, Dictionary<string, string>> _held = new(StringComparer.Ordinal);
+    /// <summary>Per in-memory table, each partition held: its identity (files with their data versions) and Parquet size.</summary>
+    private Dictionary<string, Dictionary<string, Partition>> _held = new(StringComparer.Ordinal);
 
     /// <summary>Per table read in place, the table version its view reads.</summary>
     private Dictionary<string, string> _viewed = new(StringComparer.Ordinal);
@@ -70,15 +70,15 @@ public sealed class DuckDbResidentTables
     /// Brings the tables to <paramref name="catalog"/> in one transaction. Not to be called concurrently.
     /// On failure (a file gone because a newer version replaced it) nothing changes.
     /// </summary>
-    /// <param name="keepInMemory">Whether a table is held in memory, given its published Parquet size in bytes.</param>
-    public ResidentUpdate Apply(PublishedCatalog catalog, Func<TableSchema, long, bool> keepInMemory)
+    /// <param name="candidates">The tables held in memory when their published Parquet is at most <paramref name="maxBytes"/>.</param>
+    public ResidentUpdate Apply(PublishedCatalog catalog, IReadOnlySet<string> candidates, long maxBytes)
     {
         var root = catalog.LocalRoot ?? throw new InvalidOperationException("DuckDB reads local files: the catalog has no local root.");
         var timer = Stopwatch.StartNew();
         var connection = _database.TryLease() ?? throw new ObjectDisposedException(nameof(DuckDbResidentTables));
         try
         {
-            var held = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+            var held = new Dictionary<string, Dictionary<string, Partition>>(StringComparer.Ordinal);
             var viewed = new Dictionary<string, string>(StringComparer.Ordinal);
             var filesRead = 0;
             var replaced = 0;
@@ -89,12 +89,12 @@ public sealed class DuckDbResidentTables
                 foreach (var table in CuratedTables.All)
                 {
                     var publication = catalog.Table(table.Name);
-                    var bytes = publication.Files.Sum(key => new FileInfo(Path.Combine(root, key)).Length);
-                    if (publication.Files.Count > 0 && keepInMemory(table, bytes))
+                    var before = _held.GetValueOrDefault(table.Name);
+                    var partitions = publication.Files.Count > 0 && candidates.Contains(table.Name) ? Partitions(table, publication, root, before) : null;
+                    if (partitions is not null && partitions.Values.Sum(p => p.Bytes) <= maxBytes)
                     {
-                        var partitions = Partitions(table, publication);
-                        var (files, changed) = Hold(connection, table, root, partitions, _held.GetValueOrDefault(table.Name));
-                        held[table.Name] = partitions.ToDictionary(p => p.Key, p => p.Value.Identity, StringComparer.Ordinal);
+                        var (files, changed) = Hold(connection, table, root, partitions, before);
+                        held[table.Name] = partitions;
                         filesRead += files;
                         replaced += changed;
                     }
@@ -133,29 +133,35 @@ public sealed class DuckDbResidentTables
     /// <summary>No new queries; the database closes when the last running one returns its connection.</summary>
     public void Retire() => _database.Retire();
 
-    /// <summary>The table's files grouped by partition, in partition order; a partition's identity is its files with their data versions.</summary>
-    private static SortedDictionary<string, (List<string> Files, string Identity)> Partitions(TableSchema table, TablePublication publication)
+    /// <summary>
+    /// The table's files grouped by partition; a partition's identity is its files with their data
+    /// versions. Only the files of partitions not held as they are now are looked at on disk.
+    /// </summary>
+    private static Dictionary<string, Partition> Partitions(TableSchema table, TablePublication publication, string root, Dictionary<string, Partition>? held)
     {
-        var partitions = new SortedDictionary<string, (List<string> Files, string Identity)>(StringComparer.Ordinal);
+        var partitions = new Dictionary<string, Partition>(StringComparer.Ordinal);
         foreach (var group in publication.Files.GroupBy(key => DuckDbRelations.PartitionOf(table, key), StringComparer.Ordinal))
         {
             var files = group.Order(StringComparer.Ordinal).ToList();
             var identity = string.Join("\n", files.Select(f => $"{f}@{publication.FileVersions.GetValueOrDefault(f)}"));
-            partitions[group.Key] = (files, identity);
+            partitions[group.Key] = held?.GetValueOrDefault(group.Key) is { } same && same.Identity == identity
+                ? same
+                : new Partition(files, identity, files.Sum(key => new FileInfo(Path.Combine(root, key)).Length));
         }
         return partitions;
     }
 
     /// <summary>Makes the in-memory table hold <paramref name="partitions"/>, replacing only those that differ from <paramref name="before"/>.</summary>
     private (int FilesRead, int PartitionsReplaced) Hold(
-        DuckDBConnection connection, TableSchema table, string root,
-        SortedDictionary<string, (List<string> Files, string Identity)> partitions, Dictionary<string, string>? before)
+        DuckDBConnection connection, TableSchema table, string root, Dictionary<string, Partition> partitions, Dictionary<string, Partition>? before)
     {
-        IEnumerable<string> Paths(IEnumerable<string> values) => values.SelectMany(p => partitions[p].Files).Select(key => Path.Combine(root, key));
+        // Partition values are dates (yyyy-MM-dd) or "": in ordinal order they are in time order.
+        IEnumerable<string> Paths(IEnumerable<string> values) =>
+            values.Order(StringComparer.Ordinal).SelectMany(p => partitions[p].Files).Select(key => Path.Combine(root, key));
 
         if (before is null || table.PartitionColumn is null)
         {
-            if (before is not null && before.GetValueOrDefault("") == partitions[""].Identity)
+            if (before is not null && before.GetValueOrDefault("")?.Identity == partitions[""].Identity)
             {
                 return (0, 0);
             }
@@ -168,8 +174,8 @@ public sealed class DuckDbResidentTables
             DuckDbDatabase.Execute(connection, $"CREATE OR REPLACE TABLE {table.Name} AS SELECT * FROM {DuckDbRelations.ReadParquet(table, all)}");
             return (all.Count, before is null ? partitions.Count : 1);
         }
-        var gone = before.Keys.Where(p => !partitions.TryGetValue(p, out var now) || now.Identity != before[p]).ToList();
-        var added = partitions.Keys.Where(p => before.GetValueOrDefault(p) != partitions[p].Identity).ToList();
+        var gone = before.Keys.Where(p => !partitions.TryGetValue(p, out var now) || now.Identity != before[p].Identity).ToList();
+        var added = partitions.Keys.Where(p => before.GetValueOrDefault(p)?.Identity != partitions[p].Identity).ToList();
         if (gone.Count > 0)
         {
             var values = string.Join(", ", gone.Select(DuckDbRelations.DateLiteral));
@@ -198,4 +204,6 @@ public sealed class DuckDbResidentTables
         var files = publication.Files.Select(key => Path.Combine(root, key)).ToList();
         DuckDbDatabase.Execute(connection, DuckDbRelations.CreateView(table, files, orReplace: true));
     }
+
+    private sealed record Partition(IReadOnlyList<string> Files, string Identity, long Bytes);
 }
