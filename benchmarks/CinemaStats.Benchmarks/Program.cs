@@ -10,6 +10,8 @@ using CinemaStats.Benchmarks.Throughput;
 //   memory --source sessions|pos_transactions --file FILE [--work DIR]
 //   parse --source sessions|pos_transactions --file FILE
 //   queries [--sessions 1000000] [--ticket-lines 10000000] [--days 365] [--cinemas 40] [--samples 30] [--cold-samples 5] [--data DIR]
+//   web-update [--sessions 3000000] [--ticket-lines 3000000] [--days 730] [--cinemas 100] [--samples 30] [--data DIR]
+//              [--InMemoryTableMaxBytes N] [--DuckDbMemoryLimitMiB N] [--DuckDbThreads N]
 return args.FirstOrDefault() switch
 {
     "freshness" => await FreshnessBenchmark.RunAsync(args[1..]),
@@ -18,6 +20,7 @@ return args.FirstOrDefault() switch
     "memory" => await ThroughputBenchmark.MemoryAsync(args[1..]),
     "parse" => ThroughputBenchmark.Parse(args[1..]),
     "queries" => await QueriesBenchmark.RunAsync(args[1..]),
+    "web-update" => await WebUpdateBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -30,6 +33,8 @@ static int Usage()
                CinemaStats.Benchmarks memory --source sessions|pos_transactions --file FILE [--work DIR]
                CinemaStats.Benchmarks parse --source sessions|pos_transactions --file FILE
                CinemaStats.Benchmarks queries [--sessions 1000000] [--ticket-lines 10000000] [--days 365] [--cinemas 40] [--samples 30] [--cold-samples 5] [--data DIR]
+               CinemaStats.Benchmarks web-update [--sessions 3000000] [--ticket-lines 3000000] [--days 730] [--cinemas 100] [--samples 30] [--data DIR]
+                                                 [--InMemoryTableMaxBytes N] [--DuckDbMemoryLimitMiB N] [--DuckDbThreads N]
         """);
     return 2;
 }

@@ -14,11 +14,25 @@ public sealed class DuckDbDatabase
     private int _leased;
     private bool _retired;
 
-    private DuckDbDatabase(DuckDBConnection database) => _database = database;
+    private readonly string? _use;
+
+    private DuckDbDatabase(DuckDBConnection database, string? use)
+    {
+        _database = database;
+        _use = use;
+    }
+
+    /// <summary>The catalog of compressed in-memory tables that <see cref="Open"/> attaches when asked to.</summary>
+    public const string Compressed = "resident";
 
     /// <param name="memoryLimitMiB">DuckDB's memory_limit (its buffer pool, in-memory tables included); 0 leaves DuckDB's default.</param>
     /// <param name="threads">DuckDB's worker threads; 0 leaves DuckDB's default (every core it sees).</param>
-    public static DuckDbDatabase Open(int memoryLimitMiB, int threads)
+    /// <param name="compressed">
+    /// Every connection works in an attached in-memory catalog whose tables DuckDB compresses at
+    /// each CHECKPOINT (measured: 3M sessions take 88 MiB instead of 1.2 GiB); the default
+    /// in-memory catalog never compresses.
+    /// </param>
+    public static DuckDbDatabase Open(int memoryLimitMiB, int threads, bool compressed = false)
     {
         var database = new DuckDBConnection("DataSource=:memory:");
         database.Open();
@@ -33,7 +47,11 @@ public sealed class DuckDbDatabase
             {
                 Execute(database, $"SET threads = {threads}");
             }
-            return new DuckDbDatabase(database);
+            if (compressed)
+            {
+                Execute(database, $"ATTACH ':memory:' AS {Compressed} (COMPRESS)");
+            }
+            return new DuckDbDatabase(database, compressed ? Compressed : null);
         }
         catch
         {
@@ -57,6 +75,11 @@ public sealed class DuckDbDatabase
                 if (connection.State != System.Data.ConnectionState.Open)
                 {
                     connection.Open();
+                }
+                if (_use is not null)
+                {
+                    // The default catalog is per connection.
+                    Execute(connection, $"USE {_use}");
                 }
             }
             _leased++;

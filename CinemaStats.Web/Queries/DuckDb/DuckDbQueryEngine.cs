@@ -292,8 +292,8 @@ public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
         {
             _rebuild.Release();
         }
-        _logger.LogInformation("Data version {Version} taken into memory in {Elapsed} ms ({Files} files read, {Partitions} partitions replaced); in memory: {Tables}",
-            update.Version, (long)update.Elapsed.TotalMilliseconds, update.FilesRead, update.PartitionsReplaced, string.Join(", ", update.InMemory));
+        _logger.LogInformation("Data version {Version} taken into memory in {Elapsed} ms ({Files} files read, {Partitions} partitions replaced, compressed: {Compressed}); in memory: {Tables}",
+            update.Version, (long)update.Elapsed.TotalMilliseconds, update.FilesRead, update.PartitionsReplaced, update.Compressed, string.Join(", ", update.InMemory));
     }
 
     /// <summary>The rows of <paramref name="request"/>; null when <paramref name="stillValid"/> says, once the query has started, that it may have read another version.</summary>

@@ -8,7 +8,8 @@ namespace CinemaStats.Web.Queries.DuckDb;
 /// <summary>What one <see cref="DuckDbResidentTables.Apply"/> did.</summary>
 /// <param name="FilesRead">Parquet files read into memory tables.</param>
 /// <param name="PartitionsReplaced">Partitions whose rows were deleted, re-read or added (an unpartitioned table counts as one).</param>
-public sealed record ResidentUpdate(string Version, int FilesRead, int PartitionsReplaced, IReadOnlyList<string> InMemory, TimeSpan Elapsed);
+/// <param name="Compressed">Whether the checkpoint after the commit ran (DuckDB may refuse it while queries run; the next one catches up).</param>
+public sealed record ResidentUpdate(string Version, int FilesRead, int PartitionsReplaced, IReadOnlyList<string> InMemory, TimeSpan Elapsed, bool Compressed);
 
 /// <summary>
 /// The engine's one long-lived DuckDB database: one relation per curated table, named like it. A
@@ -37,7 +38,13 @@ public sealed class DuckDbResidentTables
 
     private volatile string? _version;
 
-    public DuckDbResidentTables(int memoryLimitMiB, int threads) => _database = DuckDbDatabase.Open(memoryLimitMiB, threads);
+    public DuckDbResidentTables(int memoryLimitMiB, int threads) => _database = DuckDbDatabase.Open(memoryLimitMiB, threads, compressed: true);
+
+    /// <summary>
+    /// Parquet bytes read into a table between two checkpoints when it is built anew: DuckDB holds
+    /// rows uncompressed until a checkpoint compresses them (about 13 times the Parquet size).
+    /// </summary>
+    public long StageBatchBytes { get; init; } = 8L * 1024 * 1024;
 
     /// <summary>The fingerprint of the data version held, null before the first <see cref="Apply"/>.</summary>
     public string? Version => _version;
@@ -80,10 +87,10 @@ public sealed class DuckDbResidentTables
         {
             var held = new Dictionary<string, Dictionary<string, Partition>>(StringComparer.Ordinal);
             var viewed = new Dictionary<string, string>(StringComparer.Ordinal);
+            var staged = new List<TableSchema>();
             var filesRead = 0;
             var replaced = 0;
             var committing = false;
-            DuckDbDatabase.Execute(connection, "BEGIN TRANSACTION");
             try
             {
                 foreach (var table in CuratedTables.All)
@@ -93,8 +100,30 @@ public sealed class DuckDbResidentTables
                     var partitions = publication.Files.Count > 0 && candidates.Contains(table.Name) ? Partitions(table, publication, root, before) : null;
                     if (partitions is not null && partitions.Values.Sum(p => p.Bytes) <= maxBytes)
                     {
-                        var (files, changed) = Hold(connection, table, root, partitions, before);
                         held[table.Name] = partitions;
+                    }
+                }
+                // Tables held for the first time, or mostly changed, are built beside the ones queries read, in
+                // steps each compressed before the next, then swapped in below; the rest change in place.
+                foreach (var (name, partitions) in held.Where(h => MostlyChanged(h.Value, _held.GetValueOrDefault(h.Key))))
+                {
+                    var table = CuratedTables.All.Single(t => t.Name == name);
+                    filesRead += Stage(connection, table, root, partitions);
+                    replaced += partitions.Count;
+                    staged.Add(table);
+                }
+                DuckDbDatabase.Execute(connection, "BEGIN TRANSACTION");
+                foreach (var table in CuratedTables.All)
+                {
+                    var publication = catalog.Table(table.Name);
+                    if (staged.Contains(table))
+                    {
+                        DuckDbDatabase.Execute(connection, _held.ContainsKey(table.Name) ? $"DROP TABLE {table.Name}" : $"DROP VIEW IF EXISTS {table.Name}");
+                        DuckDbDatabase.Execute(connection, $"ALTER TABLE {StagedName(table)} RENAME TO {table.Name}");
+                    }
+                    else if (held.TryGetValue(table.Name, out var partitions))
+                    {
+                        var (files, changed) = Update(connection, table, root, partitions, _held[table.Name]);
                         filesRead += files;
                         replaced += changed;
                     }
@@ -111,7 +140,11 @@ public sealed class DuckDbResidentTables
             }
             catch when (!committing)
             {
-                DuckDbDatabase.Execute(connection, "ROLLBACK");
+                TryExecute(connection, "ROLLBACK");
+                foreach (var table in staged)
+                {
+                    TryExecute(connection, $"DROP TABLE IF EXISTS {StagedName(table)}");
+                }
                 throw;
             }
             finally
@@ -122,7 +155,10 @@ public sealed class DuckDbResidentTables
                     Interlocked.Increment(ref _sequence);
                 }
             }
-            return new ResidentUpdate(catalog.Fingerprint, filesRead, replaced, held.Keys.ToList(), timer.Elapsed);
+            // Compresses the rows just added and drops the deleted ones; while queries are running DuckDB may
+            // refuse, and the next update compresses them.
+            var compressed = TryCheckpoint(connection);
+            return new ResidentUpdate(catalog.Fingerprint, filesRead, replaced, held.Keys.ToList(), timer.Elapsed, compressed);
         }
         finally
         {
@@ -151,43 +187,73 @@ public sealed class DuckDbResidentTables
         return partitions;
     }
 
-    /// <summary>Makes the in-memory table hold <paramref name="partitions"/>, replacing only those that differ from <paramref name="before"/>.</summary>
-    private (int FilesRead, int PartitionsReplaced) Hold(
-        DuckDBConnection connection, TableSchema table, string root, Dictionary<string, Partition> partitions, Dictionary<string, Partition>? before)
-    {
-        // Partition values are dates (yyyy-MM-dd) or "": in ordinal order they are in time order.
-        IEnumerable<string> Paths(IEnumerable<string> values) =>
-            values.Order(StringComparer.Ordinal).SelectMany(p => partitions[p].Files).Select(key => Path.Combine(root, key));
+    /// <summary>Whether a table is built anew rather than changed in place: it was not held, or more than half its bytes changed.</summary>
+    private static bool MostlyChanged(Dictionary<string, Partition> partitions, Dictionary<string, Partition>? before) =>
+        before is null
+        || 2 * partitions.Where(p => before.GetValueOrDefault(p.Key)?.Identity != p.Value.Identity).Sum(p => p.Value.Bytes) > partitions.Values.Sum(p => p.Bytes);
 
-        if (before is null || table.PartitionColumn is null)
+    private static string StagedName(TableSchema table) => $"{table.Name}__staged";
+
+    /// <summary>Builds the table anew under <see cref="StagedName"/>, in partition order, a checkpoint after each step.</summary>
+    private int Stage(DuckDBConnection connection, TableSchema table, string root, Dictionary<string, Partition> partitions)
+    {
+        var batches = new List<List<string>> { new() };
+        long bytes = 0;
+        // Partition values are dates (yyyy-MM-dd) or "": in ordinal order they are in time order, so each block's min/max stays narrow.
+        foreach (var partition in partitions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value))
         {
-            if (before is not null && before.GetValueOrDefault("")?.Identity == partitions[""].Identity)
+            if (bytes > 0 && bytes + partition.Bytes > StageBatchBytes)
             {
-                return (0, 0);
+                batches.Add([]);
+                bytes = 0;
             }
-            // First load, or an unpartitioned table (one partition) that changed: the table is (re)created from its files.
-            if (before is null)
-            {
-                DuckDbDatabase.Execute(connection, $"DROP VIEW IF EXISTS {table.Name}");
-            }
-            var all = Paths(partitions.Keys).ToList();
-            DuckDbDatabase.Execute(connection, $"CREATE OR REPLACE TABLE {table.Name} AS SELECT * FROM {DuckDbRelations.ReadParquet(table, all)}");
-            return (all.Count, before is null ? partitions.Count : 1);
+            batches[^1].AddRange(partition.Files.Select(key => Path.Combine(root, key)));
+            bytes += partition.Bytes;
         }
+        DuckDbDatabase.Execute(connection, $"CREATE OR REPLACE TABLE {StagedName(table)} AS SELECT * FROM {DuckDbRelations.ReadParquet(table, batches[0])}");
+        TryCheckpoint(connection);
+        foreach (var batch in batches.Skip(1))
+        {
+            DuckDbDatabase.Execute(connection, $"INSERT INTO {StagedName(table)} BY NAME SELECT * FROM {DuckDbRelations.ReadParquet(table, batch)}");
+            TryCheckpoint(connection);
+        }
+        return batches.Sum(b => b.Count);
+    }
+
+    /// <summary>Replaces, in the held table, the partitions that differ from <paramref name="before"/>: deletes their rows, then reads their files.</summary>
+    private static (int FilesRead, int PartitionsReplaced) Update(
+        DuckDBConnection connection, TableSchema table, string root, Dictionary<string, Partition> partitions, Dictionary<string, Partition> before)
+    {
         var gone = before.Keys.Where(p => !partitions.TryGetValue(p, out var now) || now.Identity != before[p].Identity).ToList();
-        var added = partitions.Keys.Where(p => before.GetValueOrDefault(p)?.Identity != partitions[p].Identity).ToList();
+        var added = partitions.Keys.Where(p => before.GetValueOrDefault(p)?.Identity != partitions[p].Identity).Order(StringComparer.Ordinal).ToList();
         if (gone.Count > 0)
         {
+            // An unpartitioned table is one partition: it is staged when it changes, so it never gets here.
             var values = string.Join(", ", gone.Select(DuckDbRelations.DateLiteral));
             DuckDbDatabase.Execute(connection, $"DELETE FROM {table.Name} WHERE {table.PartitionColumn} IN ({values})");
         }
-        var files = Paths(added).ToList();
+        var files = added.SelectMany(p => partitions[p].Files).Select(key => Path.Combine(root, key)).ToList();
         if (files.Count > 0)
         {
-            // Appended in partition order: a new day goes after the days before it, so each block's min/max stays narrow.
+            // Appended in partition order: a new day goes after the days before it.
             DuckDbDatabase.Execute(connection, $"INSERT INTO {table.Name} BY NAME SELECT * FROM {DuckDbRelations.ReadParquet(table, files)}");
         }
         return (files.Count, gone.Union(added).Count());
+    }
+
+    private static bool TryCheckpoint(DuckDBConnection connection) => TryExecute(connection, $"CHECKPOINT {DuckDbDatabase.Compressed}");
+
+    private static bool TryExecute(DuckDBConnection connection, string sql)
+    {
+        try
+        {
+            DuckDbDatabase.Execute(connection, sql);
+            return true;
+        }
+        catch (DuckDBException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A table read in place: its view is replaced when its files changed, and stands in for a table no longer held.</summary>

@@ -27,32 +27,46 @@ public sealed class SyntheticCinemaData(int sessions, int ticketLines, int days,
 
     public static string FilmKey(int film) => $"synthetic film {film:000}|2023-{film % 12 + 1:00}-15";
 
-    public async Task PublishAsync(IObjectStore store, TextWriter log, CancellationToken cancellationToken)
+    private readonly Random _random = new(seed);
+    private readonly MartAccumulator _marts = new();
+    private int?[]? _capacities;
+    private int _daysPublished;
+
+    /// <summary>Publishes the whole history: every day, the dimensions and the marts.</summary>
+    public Task PublishAsync(IObjectStore store, TextWriter log, CancellationToken cancellationToken) =>
+        PublishDaysAsync(store, days, log, cancellationToken);
+
+    /// <summary>
+    /// Publishes the next <paramref name="count"/> days (after those already published, to any
+    /// store; past <c>days</c> each has the average day's sessions), then the dimensions and the
+    /// marts of every day so far.
+    /// </summary>
+    public async Task PublishDaysAsync(IObjectStore store, int count, TextWriter log, CancellationToken cancellationToken)
     {
-        var random = new Random(seed);
         var publisher = new PartitionPublisher(store, TimeProvider.System);
-        var capacities = Enumerable.Range(0, cinemas * ScreensPerCinema).Select(i => (int?)(i % 97 == 13 ? 0 : i % 89 == 7 ? null : 80 + random.Next(0, 321))).ToArray();
-        var marts = new MartAccumulator();
+        var capacities = _capacities ??= Enumerable.Range(0, cinemas * ScreensPerCinema)
+            .Select(i => (int?)(i % 97 == 13 ? 0 : i % 89 == 7 ? null : 80 + _random.Next(0, 321))).ToArray();
         var timer = Stopwatch.StartNew();
-        for (var day = 0; day < days; day++)
+        for (var n = 1; n <= count; n++)
         {
+            var day = _daysPublished++;
             var date = FirstDay.AddDays(day);
-            var count = sessions / days + (day < sessions % days ? 1 : 0);
-            var (facts, lines) = Day(random, date, day, count, capacities, marts);
+            var sessionsOfDay = sessions / days + (day < sessions % days ? 1 : 0);
+            var (facts, lines) = Day(_random, date, day, sessionsOfDay, capacities, _marts);
             await publisher.PublishAsync(facts, date, cancellationToken);
             await publisher.PublishAsync(lines, date, cancellationToken);
             TicketLinesWritten += lines.RowCount;
-            if (day % 30 == 29)
+            if (n % 30 == 0)
             {
-                log.WriteLine($"  {day + 1} days published ({timer.Elapsed.TotalSeconds:0} s)");
+                log.WriteLine($"  {n} days published ({timer.Elapsed.TotalSeconds:0} s)");
             }
         }
         await publisher.PublishAsync(DimFilm(), null, cancellationToken);
-        await publisher.PublishAsync(marts.DimScreen(capacities), null, cancellationToken);
-        await publisher.PublishAsync(marts.CinemaDay(), null, cancellationToken);
-        await publisher.PublishAsync(marts.DaypartWeekday(), null, cancellationToken);
-        await publisher.PublishAsync(marts.FilmWeek(), null, cancellationToken);
-        await publisher.PublishAsync(marts.DistributorWeek(), null, cancellationToken);
+        await publisher.PublishAsync(_marts.DimScreen(capacities), null, cancellationToken);
+        await publisher.PublishAsync(_marts.CinemaDay(), null, cancellationToken);
+        await publisher.PublishAsync(_marts.DaypartWeekday(), null, cancellationToken);
+        await publisher.PublishAsync(_marts.FilmWeek(), null, cancellationToken);
+        await publisher.PublishAsync(_marts.DistributorWeek(), null, cancellationToken);
     }
 
     private (TableColumns Sessions, TableColumns Lines) Day(Random random, DateOnly date, int day, int count, int?[] capacities, MartAccumulator marts)
