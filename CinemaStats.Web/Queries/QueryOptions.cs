@@ -35,14 +35,14 @@ public sealed class QueryOptions
     public int ResultCacheEntries { get; set; } = 2_000;
 
     /// <summary>
-    /// DuckDB holds a table the dashboard reads in memory when its published Parquet is at most
-    /// this many bytes (0: never); a bigger one is read in place, its partitions pruned by the
-    /// query's date range. Measured (docs/benchmarks.md): at 3M sessions fact_session is 97 MB
-    /// of Parquet and would not fit the web task's memory, so it stays on disk; the marts and
-    /// dimensions, a few MB, are held.
+    /// DuckDB holds a table the dashboard reads in memory, compressed, when its published Parquet is
+    /// at most this many bytes (0: never); a bigger one is read in place, its partitions pruned by
+    /// the query's date range. Measured (docs/benchmarks.md, 3M sessions): fact_session's 97 MB of
+    /// Parquet take about 90 MiB held, the web's RSS is about 330 MiB with every dashboard table
+    /// held and peaks at about 640 MiB while they are first loaded.
     /// </summary>
     [Range(0, long.MaxValue)]
-    public long InMemoryTableMaxBytes { get; set; } = 64L * 1024 * 1024;
+    public long InMemoryTableMaxBytes { get; set; } = 128L * 1024 * 1024;
 
     /// <summary>
     /// DuckDB's memory_limit in MiB, for the in-memory tables and the queries' working memory

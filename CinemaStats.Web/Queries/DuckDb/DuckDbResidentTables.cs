@@ -18,9 +18,14 @@ public sealed record ResidentUpdate(string Version, int FilesRead, int Partition
 /// <para>
 /// A new data version is taken in by one transaction that deletes the rows of the partitions whose
 /// files changed or went and inserts the rows of the changed and new ones, reading only their
-/// files. Each query is its own transaction, so it sees one version whole (DuckDB's MVCC). The
-/// version a query is meant to see is checked around its start (<see cref="TryLease"/>,
-/// <see cref="StillAt"/>): a query that may have started across a commit is run again.
+/// files. A table held for the first time or mostly changed is built beside the live one in steps
+/// and renamed into place in that transaction. Held tables live in a compressed in-memory catalog:
+/// a checkpoint after each step and update compresses the rows just added and drops deleted ones.
+/// </para>
+/// <para>
+/// Each query is its own transaction, so it sees one version whole (DuckDB's MVCC). The version a
+/// query is meant to see is checked around its start (<see cref="TryLease"/>, <see cref="StillAt"/>):
+/// a query that may have started across a commit is run again.
 /// </para>
 /// </summary>
 public sealed class DuckDbResidentTables
@@ -44,7 +49,7 @@ public sealed class DuckDbResidentTables
     /// Parquet bytes read into a table between two checkpoints when it is built anew: DuckDB holds
     /// rows uncompressed until a checkpoint compresses them (about 13 times the Parquet size).
     /// </summary>
-    public long StageBatchBytes { get; init; } = 8L * 1024 * 1024;
+    public long StageBatchBytes { get; init; } = 4L * 1024 * 1024;
 
     /// <summary>The fingerprint of the data version held, null before the first <see cref="Apply"/>.</summary>
     public string? Version => _version;
