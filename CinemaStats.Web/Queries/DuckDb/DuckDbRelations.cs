@@ -11,30 +11,11 @@ namespace CinemaStats.Web.Queries.DuckDb;
 public static class DuckDbRelations
 {
     /// <summary><c>read_parquet</c> over <paramref name="files"/> (at least one), in the order given.</summary>
-    public static string ReadParquet(TableSchema table, IEnumerable<string> files)
-    {
-        var list = string.Join(", ", files.Select(Quote));
-        var hive = table.PartitionColumn is null
-            ? ""
-            : $", hive_partitioning = true, hive_types = {{'{table.PartitionColumn}': DATE}}";
-        return $"read_parquet([{list}]{hive})";
-    }
+    public static string ReadParquet(TableSchema table, IEnumerable<string> files) => ParquetRelationSql.ReadParquet(table, files);
 
     /// <summary>A view over exactly <paramref name="files"/>, or an empty view of the same columns when there are none.</summary>
-    public static string CreateView(TableSchema table, IReadOnlyList<string> files, bool orReplace = false)
-    {
-        var create = orReplace ? "CREATE OR REPLACE VIEW" : "CREATE VIEW";
-        if (files.Count > 0)
-        {
-            return $"{create} {table.Name} AS SELECT * FROM {ReadParquet(table, files)}";
-        }
-        var columns = table.Columns.Select(c => $"CAST(NULL AS {DuckDbType(c.Type)}) AS {c.Name}").ToList();
-        if (table.PartitionColumn is not null)
-        {
-            columns.Add($"CAST(NULL AS DATE) AS {table.PartitionColumn}");
-        }
-        return $"{create} {table.Name} AS SELECT {string.Join(", ", columns)} WHERE false";
-    }
+    public static string CreateView(TableSchema table, IReadOnlyList<string> files, bool orReplace = false) =>
+        ParquetRelationSql.CreateView(table, files, orReplace);
 
     /// <summary>
     /// The partition a file belongs to: its Hive partition value (<c>…/{column}=value/…</c>, a
@@ -60,17 +41,5 @@ public static class DuckDbRelations
 
     public static string DateLiteral(string partition) => $"DATE '{partition}'";
 
-    public static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
-
-    public static string DuckDbType(ColumnType type) => type switch
-    {
-        ColumnType.String => "VARCHAR",
-        ColumnType.Int32 => "INTEGER",
-        ColumnType.Int64 => "BIGINT",
-        ColumnType.Boolean => "BOOLEAN",
-        ColumnType.Date => "DATE",
-        ColumnType.TimestampUtc => "TIMESTAMP WITH TIME ZONE",
-        ColumnType.TimestampLocal => "TIMESTAMP",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown column type"),
-    };
+    public static string Quote(string text) => ParquetRelationSql.Quote(text);
 }
