@@ -57,6 +57,11 @@ output "image_tag" {
   value       = var.image_tag
 }
 
+output "image_digests" {
+  description = "Digests the services run by (pull-request plans keep them)."
+  value       = var.image_digests
+}
+
 output "transform_operator_api_key_secret_name" {
   description = "Secret to fill with the key the web sends to the transform's operator API (openssl rand -hex 32)."
   value       = module.compute.transform_operator_api_key_secret_name

@@ -225,6 +225,7 @@ run "the_apply_role_reaches_only_this_environment" {
         "wafv2:CheckCapacity", "cloudfront:CreateVpcOrigin", "cloudfront:CreateOriginAccessControl",
         "cloudfront:CreateDistribution", "cloudfront:CreateDistributionWithTags",
         "servicediscovery:CreatePrivateDnsNamespace", "route53:CreateHostedZone",
+        "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:GetLogDelivery", "logs:ListLogDeliveries",
       ], a)])
       || try(s.Condition.StringEquals["aws:ResourceTag/Environment"], "") == "test"
       || try(s.Condition.StringEquals["aws:RequestTag/Environment"], "") == "test"

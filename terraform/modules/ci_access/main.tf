@@ -215,6 +215,8 @@ locals {
     "wafv2:CheckCapacity", "cloudfront:CreateVpcOrigin", "cloudfront:CreateOriginAccessControl",
     "cloudfront:CreateDistribution", "cloudfront:CreateDistributionWithTags",
     "servicediscovery:CreatePrivateDnsNamespace", "route53:CreateHostedZone",
+    # VPC flow logs to S3 are set up through CloudWatch Logs' log delivery.
+    "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:GetLogDelivery", "logs:ListLogDeliveries",
   ]
 
   # Read-only calls on "*" (Terraform refreshes what it manages); never object or secret reads.
