@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using CinemaStats.Benchmarks.Queries;
 using CinemaStats.Benchmarks.Throughput;
+using CinemaStats.Web.Queries;
 using CinemaStats.Web.Queries.Dashboard;
 using CinemaStats.Web.Queries.DuckDb;
 using CinemaStats.Web.Queries.Published;
@@ -10,9 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CinemaStats.Benchmarks.History;
 
 /// <summary>
-/// Child process: the dashboard's side of the history benchmark. The overview of the last month of
-/// data as an analyst first opens it (a new data version, its tables loaded), then each overview query
-/// warm (the version in memory, the result cache bypassed); prints the timings and its peak RSS.
+/// Child process: the dashboard's side of the history benchmark, with the web's own services. The
+/// overview of the last month as an analyst first opens it (a new data version: the tables loaded
+/// into memory), each overview query warm (result cache bypassed); then, once the parent has uploaded
+/// one more day through the engine (it writes a line to this process's input), the incremental update
+/// to that version and the warm queries again. Prints the figures and its peak RSS.
 /// </summary>
 public static class HistoryWeb
 {
@@ -23,35 +25,63 @@ public static class HistoryWeb
         var objects = QueriesBenchmark.Option(args, "--store")!;
         var samples = QueriesBenchmark.Int(args, "--samples", 30);
         var ct = CancellationToken.None;
-        await using var services = QueriesBenchmark.Services(objects);
-        var catalog = await services.GetRequiredService<IPublishedTables>().GetAsync(ct);
+        await using var services = QueriesBenchmark.Services(objects, new Dictionary<string, string?> { ["Query:PublishedRefreshInterval"] = "00:00:00" });
+        var engine = (DuckDbQueryEngine)services.GetRequiredService<IQueryEngine>();
+        var published = services.GetRequiredService<IPublishedTables>();
         var dashboard = services.GetRequiredService<IDashboardQueries>();
         var last = (await dashboard.FilterOptionsAsync(ct)).LastDate ?? throw new InvalidOperationException("The store has published no data.");
         var monthStart = new DateOnly(last.Year, last.Month, 1);
-        var filter = DashboardFilter.ForRange(monthStart, last);
-
-        var first = await QueriesBenchmark.TimeAsync(() => QueriesBenchmark.LoadOverviewAsync(dashboard, filter));
-
-        using var engine = new DuckDbQueryEngine();
         var overview = BenchmarkCase.All(monthStart).Where(c => c.Page == "overview").ToList();
-        await engine.ExecuteAsync(overview[0].Request(Timeout), catalog, ct);
+
+        var first = await QueriesBenchmark.TimeAsync(() => QueriesBenchmark.LoadOverviewAsync(dashboard, DashboardFilter.ForRange(monthStart, last)));
         await engine.LoadedAsync();
-        var warm = new List<double>();
-        foreach (var query in overview)
+        var full = engine.LastUpdate ?? throw new InvalidOperationException("The first load failed.");
+        var catalog = await published.GetAsync(ct);
+        var warm = await WarmAsync(engine, overview, catalog, samples);
+        Console.WriteLine(FormattableString.Invariant($"RESULT overview_first_ms={first:0}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT full_load_ms={full.Elapsed.TotalMilliseconds:0}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT full_load_files={full.FilesRead}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT in_memory={string.Join(' ', full.InMemory)}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT warm_p95_ms={QueriesBenchmark.Percentile(warm, 0.95):0.0}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT warm_queries={overview.Count}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT rss_loaded_mib={Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024.0:0}"));
+        Console.WriteLine("READY");
+        await Console.In.ReadLineAsync(ct);
+
+        var next = await published.GetAsync(ct);
+        if (next.Fingerprint == catalog.Fingerprint)
+        {
+            throw new InvalidOperationException("No new data version was published while waiting.");
+        }
+        var timer = Stopwatch.StartNew();
+        await engine.ExecuteAsync(overview[0].Request(Timeout), next, ct);
+        await engine.LoadedAsync();
+        var updated = timer.Elapsed.TotalMilliseconds;
+        var update = engine.LastUpdate!;
+        var warmAfter = await WarmAsync(engine, overview, next, samples);
+        Console.WriteLine(FormattableString.Invariant($"RESULT update_ms={update.Elapsed.TotalMilliseconds:0}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT update_to_loaded_ms={updated:0}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT update_files={update.FilesRead}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT update_partitions={update.PartitionsReplaced}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT warm_after_p95_ms={QueriesBenchmark.Percentile(warmAfter, 0.95):0.0}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT peak_rss_mib={PeakMemory.MiB():0}"));
+        return 0;
+    }
+
+    private static async Task<List<double>> WarmAsync(DuckDbQueryEngine engine, IReadOnlyList<BenchmarkCase> queries, PublishedCatalog catalog, int samples)
+    {
+        var times = new List<double>();
+        foreach (var query in queries)
         {
             var request = query.Request(Timeout);
-            await engine.ExecuteAsync(request, catalog, ct);
+            await engine.ExecuteAsync(request, catalog, CancellationToken.None);
             for (var i = 0; i < samples; i++)
             {
                 var timer = Stopwatch.StartNew();
-                await engine.ExecuteAsync(request, catalog, ct);
-                warm.Add(timer.Elapsed.TotalMilliseconds);
+                await engine.ExecuteAsync(request, catalog, CancellationToken.None);
+                times.Add(timer.Elapsed.TotalMilliseconds);
             }
         }
-        Console.WriteLine(FormattableString.Invariant($"RESULT overview_first_ms={first:0}"));
-        Console.WriteLine(FormattableString.Invariant($"RESULT warm_p95_ms={QueriesBenchmark.Percentile(warm, 0.95):0.0}"));
-        Console.WriteLine(FormattableString.Invariant($"RESULT warm_queries={overview.Count}"));
-        Console.WriteLine(FormattableString.Invariant($"RESULT peak_rss_mib={PeakMemory.MiB():0}"));
-        return 0;
+        return times;
     }
 }

@@ -136,13 +136,13 @@ public static class QueriesBenchmark
         return 0;
     }
 
-    internal static ServiceProvider Services(string objects)
+    internal static ServiceProvider Services(string objects, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Mode"] = "Filesystem",
             ["Storage:RootPath"] = objects,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
