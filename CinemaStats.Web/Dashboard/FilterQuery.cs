@@ -8,7 +8,7 @@ namespace CinemaStats.Web.Dashboard;
 /// The one mapping between a <see cref="DashboardFilter"/> and the query string that carries it,
 /// so a filtered page can be bookmarked, shared and reached with the back button, and a CSV export
 /// runs with exactly the page's selection. Keys: from, to (yyyy-MM-dd) and repeated cinema, film,
-/// genre, distributor.
+/// genre, distributor, and compare=year for the same weekdays last year.
 /// </summary>
 public static class FilterQuery
 {
@@ -18,6 +18,10 @@ public static class FilterQuery
     public const string FilmKey = "film";
     public const string GenreKey = "genre";
     public const string DistributorKey = "distributor";
+    public const string CompareKey = "compare";
+
+    /// <summary>The address's names of the comparisons (<c>compare=year</c>); the previous period is the default and is not written.</summary>
+    public const string CompareYear = "year", ComparePrevious = "previous";
 
     /// <summary>How many days a page shows when the address names no dates: the last four weeks with data.</summary>
     public const int DefaultDays = 28;
@@ -33,6 +37,10 @@ public static class FilterQuery
         Add(parts, FilmKey, filter.Films);
         Add(parts, GenreKey, filter.Genres);
         Add(parts, DistributorKey, filter.Distributors);
+        if (filter.Compare == Comparison.LastYear)
+        {
+            parts.Add($"{CompareKey}={CompareYear}");
+        }
         return string.Join('&', parts);
     }
 
@@ -42,7 +50,7 @@ public static class FilterQuery
     /// </summary>
     public static DashboardFilter Parse(
         string? from, string? to, IEnumerable<string?>? cinemas, IEnumerable<string?>? films, IEnumerable<string?>? genres, IEnumerable<string?>? distributors,
-        DateOnly lastDateWithData)
+        DateOnly lastDateWithData, string? compare = null)
     {
         var end = ParseDate(to) ?? (ParseDate(from) is { } f ? f.AddDays(DefaultDays - 1) : lastDateWithData);
         var start = ParseDate(from) ?? end.AddDays(-(DefaultDays - 1));
@@ -50,14 +58,40 @@ public static class FilterQuery
         {
             (start, end) = (end, start);
         }
-        return new DashboardFilter(start, end, Values(cinemas), Values(films), Values(genres), Values(distributors));
+        return new DashboardFilter(start, end, Values(cinemas), Values(films), Values(genres), Values(distributors))
+        {
+            Compare = compare == CompareYear ? Comparison.LastYear : Comparison.PreviousPeriod,
+        };
+    }
+
+    /// <summary>What the page could not read in its address, in sentences that say what it shows instead (empty when all is well).</summary>
+    public static IReadOnlyList<string> Problems(string? from, string? to, string? compare)
+    {
+        var problems = new List<string>();
+        foreach (var (key, text) in new[] { (FromKey, from), (ToKey, to) })
+        {
+            if (text is not null && ParseDate(text) is null)
+            {
+                problems.Add($"'{text}' in {key}= is not a date (write yyyy-MM-dd): the period below was chosen without it.");
+            }
+        }
+        if (ParseDate(from) is { } f && ParseDate(to) is { } t && f > t)
+        {
+            problems.Add($"from= ({f:yyyy-MM-dd}) is after to= ({t:yyyy-MM-dd}): the two dates were swapped.");
+        }
+        if (compare is not null && compare is not (CompareYear or ComparePrevious))
+        {
+            problems.Add($"'{compare}' in {CompareKey}= is not a comparison (use {CompareYear} or {ComparePrevious}): comparing with the previous period.");
+        }
+        return problems;
     }
 
     /// <summary>The filter in a request's or a page address's query string.</summary>
     public static DashboardFilter Parse(IReadOnlyDictionary<string, Microsoft.Extensions.Primitives.StringValues> query, DateOnly lastDateWithData)
     {
         string?[]? Get(string key) => query.TryGetValue(key, out var v) ? v.ToArray() : null;
-        return Parse(Get(FromKey)?.FirstOrDefault(), Get(ToKey)?.FirstOrDefault(), Get(CinemaKey), Get(FilmKey), Get(GenreKey), Get(DistributorKey), lastDateWithData);
+        return Parse(Get(FromKey)?.FirstOrDefault(), Get(ToKey)?.FirstOrDefault(), Get(CinemaKey), Get(FilmKey), Get(GenreKey), Get(DistributorKey), lastDateWithData,
+            Get(CompareKey)?.FirstOrDefault());
     }
 
     private static DateOnly? ParseDate(string? text) =>

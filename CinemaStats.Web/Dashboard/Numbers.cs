@@ -20,22 +20,28 @@ public static class Numbers
 
     public static double Major(double minor, string currency) => minor / Math.Pow(10, DecimalsOf(currency));
 
+    /// <summary>What a figure that is not defined shows (a ratio over zero, a week without a week before it); a tooltip says why.</summary>
+    public const string Missing = "—";
+
     public static string Count(long value) => value.ToString("N0", Shown);
 
     public static string Money(long minor, string currency) => $"{currency} {Major(minor, currency).ToString("N" + DecimalsOf(currency), Shown)}";
 
     public static string Money(double? minor, string currency) =>
-        minor is { } m ? $"{currency} {Major(m, currency).ToString("N" + DecimalsOf(currency), Shown)}" : "–";
+        minor is { } m ? $"{currency} {Major(m, currency).ToString("N" + DecimalsOf(currency), Shown)}" : Missing;
 
     /// <summary>A chart value: whole numbers grouped, others with one or two decimals.</summary>
     public static string Value(double value) =>
         value.ToString(value == Math.Floor(value) ? "N0" : value == Math.Round(value, 1) ? "N1" : "N2", Shown);
 
-    public static string Percent(double? ratio) => ratio?.ToString("P1", Shown) ?? "–";
+    public static string Percent(double? ratio) => ratio?.ToString("P1", Shown) ?? Missing;
 
-    public static string Ratio(double? value) => value?.ToString("N2", Shown) ?? "–";
+    public static string Ratio(double? value) => value?.ToString("N2", Shown) ?? Missing;
 
     public static string Date(DateOnly date) => date.ToString("ddd yyyy-MM-dd", Plain);
+
+    /// <summary>A change as a signed percentage with its arrow: "▲ 12.5%", "▼ 3.0%".</summary>
+    public static string Change(double change) => $"{(change >= 0 ? "▲" : "▼")} {Percent(Math.Abs(change))}";
 
     // CSV forms: no grouping, no currency sign, '.' as decimal point, empty for "no value".
     public static string CountCsv(long value) => value.ToString(Plain);

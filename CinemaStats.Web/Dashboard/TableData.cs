@@ -1,9 +1,10 @@
 namespace CinemaStats.Web.Dashboard;
 
-public sealed record TableColumn(string Header, bool Numeric);
+/// <summary>A column: its header, whether it holds numbers, and a note on how it is counted (its header's tooltip).</summary>
+public sealed record TableColumn(string Header, bool Numeric, string? Note = null);
 
-/// <summary>One value as the page shows it, as the CSV export writes it, and where clicking it leads (if anywhere).</summary>
-public sealed record TableCell(string Text, string Csv, string? Href = null);
+/// <summary>One value as the page shows it, as the CSV export writes it, where clicking it leads (if anywhere), and why it is not defined (if so).</summary>
+public sealed record TableCell(string Text, string Csv, string? Href = null, string? Why = null);
 
 /// <summary>
 /// A table exactly as a page shows it. The page and its CSV export both build it through
@@ -34,14 +35,22 @@ public sealed class TableShape<T>(string name, string title)
     public TableShape<T> Money(string header, Func<T, long> minor, Func<T, string> currency) =>
         Number(header, r => new TableCell(Numbers.Money(minor(r), currency(r)), Numbers.MoneyCsv(minor(r), currency(r))));
 
-    public TableShape<T> Money(string header, Func<T, double?> minor, Func<T, string> currency) =>
-        Number(header, r => new TableCell(Numbers.Money(minor(r), currency(r)), Numbers.MoneyCsv(minor(r), currency(r))));
+    /// <param name="whenMissing">Why the value can be undefined, shown as the tooltip of "—".</param>
+    public TableShape<T> Money(string header, Func<T, double?> minor, Func<T, string> currency, string? whenMissing = null) =>
+        Number(header, r => new TableCell(Numbers.Money(minor(r), currency(r)), Numbers.MoneyCsv(minor(r), currency(r)), Why: minor(r) is null ? whenMissing : null));
 
-    public TableShape<T> Percent(string header, Func<T, double?> ratio) =>
-        Number(header, r => new TableCell(Numbers.Percent(ratio(r)), Numbers.RatioCsv(ratio(r))));
+    public TableShape<T> Percent(string header, Func<T, double?> ratio, string? whenMissing = null) =>
+        Number(header, r => new TableCell(Numbers.Percent(ratio(r)), Numbers.RatioCsv(ratio(r)), Why: ratio(r) is null ? whenMissing : null));
 
-    public TableShape<T> Ratio(string header, Func<T, double?> value) =>
-        Number(header, r => new TableCell(Numbers.Ratio(value(r)), Numbers.RatioCsv(value(r))));
+    public TableShape<T> Ratio(string header, Func<T, double?> value, string? whenMissing = null) =>
+        Number(header, r => new TableCell(Numbers.Ratio(value(r)), Numbers.RatioCsv(value(r)), Why: value(r) is null ? whenMissing : null));
+
+    /// <summary>Says how the last column added is counted (its header's tooltip).</summary>
+    public TableShape<T> Noted(string note)
+    {
+        _columns[^1] = (_columns[^1].Column with { Note = note }, _columns[^1].Cell);
+        return this;
+    }
 
     public TableData Build(IEnumerable<T> rows) =>
         new(name, title, [.. _columns.Select(c => c.Column)], [.. rows.Select(r => (IReadOnlyList<TableCell>)[.. _columns.Select(c => c.Cell(r))])]);

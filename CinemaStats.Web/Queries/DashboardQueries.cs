@@ -6,10 +6,6 @@ using Microsoft.Extensions.Options;
 
 namespace CinemaStats.Web.Queries;
 
-/// <summary>Sessions, seats offered (by non-cancelled sessions with a capacity), admissions and occupancy on one business date.</summary>
-/// <param name="Occupancy">Σ admissions / Σ capacity over non-cancelled sessions with capacity (null when there are none).</param>
-public sealed record SessionsOnDate(DateOnly BusinessDate, long Sessions, long Capacity, long Admissions, double? Occupancy);
-
 /// <summary>
 /// The dashboard's questions, each answered by one query of <see cref="KpiCatalogue"/> on the
 /// configured engine, against the data the transform has published, through the result cache.
@@ -21,21 +17,31 @@ public sealed class DashboardQueries(
     /// <summary>Runs of one query when the data is republished under it again and again.</summary>
     private const int MaxStaleRetries = 5;
 
-    public Task<IReadOnlyList<SessionsOnDate>> SessionsByDateAsync(CancellationToken cancellationToken) =>
-        RunAsync(KpiCatalogue.SessionsByDate, null, [], r => new SessionsOnDate(r.Date(0), r.Long(1), r.Long(2), r.Long(3), r.NullableDouble(4)), cancellationToken);
-
     public async Task<FilterOptions> FilterOptionsAsync(CancellationToken cancellationToken)
     {
         var dates = await RunAsync(KpiCatalogue.FilterDates, null, [], r => (First: r.NullableDate(0), Last: r.NullableDate(1)), cancellationToken);
-        var cinemas = await RunAsync(KpiCatalogue.FilterCinemas, null, [], r => r.String(0), cancellationToken);
+        var cinemas = await RunAsync(KpiCatalogue.FilterCinemas, null, [],
+            r => (Id: r.String(0), TimeZone: r.NullableString(1), Currency: r.NullableString(2), Screens: r.Int(3), Seats: r.Long(4)), cancellationToken);
+        var cinemaDates = await RunAsync(KpiCatalogue.CinemaDates, null, [], r => (Id: r.String(0), First: r.Date(1), Last: r.Date(2)), cancellationToken);
         var films = await RunAsync(KpiCatalogue.FilterFilms, null, [],
             r => (Film: new FilmOption(r.String(0), r.String(1)), Genre: r.String(2), Distributor: r.String(3)), cancellationToken);
+        var catalog = await published.GetAsync(cancellationToken);
+        var datesById = cinemaDates.ToDictionary(d => d.Id, d => (d.First, d.Last), StringComparer.Ordinal);
         return new FilterOptions(
-            dates.FirstOrDefault().First, dates.FirstOrDefault().Last, cinemas,
+            dates.FirstOrDefault().First, dates.FirstOrDefault().Last, [.. cinemas.Select(c => c.Id)],
             films.Select(f => f.Film).DistinctBy(f => f.FilmKey).ToList(),
             films.Select(f => f.Genre).Distinct().Order(StringComparer.Ordinal).ToList(),
-            films.Select(f => f.Distributor).Distinct().Order(StringComparer.Ordinal).ToList());
+            films.Select(f => f.Distributor).Distinct().Order(StringComparer.Ordinal).ToList())
+        {
+            CinemaDetails = [.. cinemas.Select(c => new CinemaInfo(c.Id, c.TimeZone, c.Currency, c.Screens, c.Seats,
+                datesById.TryGetValue(c.Id, out var d) ? d.First : null, datesById.TryGetValue(c.Id, out var l) ? l.Last : null))],
+            DataAsOf = catalog.PublishedAt,
+        };
     }
+
+    public Task<IReadOnlyList<CoverageDay>> CoverageAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        RunAsync(KpiCatalogue.Coverage, SqlFilter.OnCinemaDayMart(filter.DatesAndCinemas()), [],
+            r => new CoverageDay(r.String(0), r.Date(1), r.Long(2)), cancellationToken);
 
     public Task<IReadOnlyList<KpiTotals>> KpiTotalsAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
         RunOnMartOrSessionsAsync(KpiCatalogue.KpiTotalsFromMart, KpiCatalogue.KpiTotals, filter, [],
@@ -79,14 +85,25 @@ public sealed class DashboardQueries(
             return catalogued[0];
         }
         var seen = await RunAsync(KpiCatalogue.FilmFromWeeks, null, [filmKey],
-            r => new FilmInfo(filmKey, r.String(0), r.String(1), r.NullableString(2), null, null, null), cancellationToken);
+            r => new FilmInfo(filmKey, r.String(0), r.String(1), r.NullableString(2), null, null, null) { InCatalogue = false }, cancellationToken);
         return seen.FirstOrDefault();
     }
 
-    public Task<IReadOnlyList<FilmWeekKpis>> FilmWeeksAsync(string filmKey, CancellationToken cancellationToken) =>
-        RunAsync(KpiCatalogue.FilmWeeks, null, [filmKey],
-            r => new FilmWeekKpis(r.Date(0), r.Int(1), r.String(2), r.Long(3), r.Int(4), r.Int(5), r.Long(6), r.Long(7),
-                r.NullableLong(8), r.Long(9), r.Long(10)), cancellationToken);
+    public Task<IReadOnlyList<FilmDay>> FilmDaysAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken) =>
+        RunAsync(KpiCatalogue.FilmDays, SqlFilter.OnSessions(filter), [filmKey],
+            r => new FilmDay(r.Date(0), r.String(1), r.Long(2), r.Long(3), r.Long(4), r.Long(5)), cancellationToken);
+
+    public Task<IReadOnlyList<FilmWeekScreens>> FilmWeekScreensAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken) =>
+        RunAsync(KpiCatalogue.FilmWeekScreens, SqlFilter.OnSessions(filter), [filmKey],
+            r => new FilmWeekScreens(r.Date(0), r.String(1), r.Int(2), r.Int(3)), cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> FilmScreensAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken) =>
+        (await RunAsync(KpiCatalogue.FilmScreens, SqlFilter.OnSessions(filter), [filmKey], r => (Currency: r.String(0), Screens: r.Int(1)), cancellationToken))
+            .ToDictionary(r => r.Currency, r => r.Screens, StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<MarketWeek>> MarketWeeksAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        RunAsync(KpiCatalogue.MarketWeeks, SqlFilter.OnSessions(filter), [],
+            r => new MarketWeek(r.Date(0), r.String(1), r.Long(2), r.Long(3)), cancellationToken);
 
     public Task<IReadOnlyList<CinemaTotals>> FilmCinemasAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken) =>
         RunAsync(KpiCatalogue.FilmCinemas, SqlFilter.OnSessions(filter), [filmKey], MapCinemaTotals, cancellationToken);

@@ -70,7 +70,7 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         await AssertTooltipAsync(page, "cinemas", ChartHover.Bar, 0, data.ByCinema(firstCinema).Single().Adm);
         await AssertTooltipAsync(page, "heatmap", ChartHover.Cell, 0, data.Sessions.Where(s => s.Showtime.DayOfWeek == DayOfWeek.Monday && s.Showtime.Hour < 17).Sum(s => s.Sold));
         await AssertTooltipAsync(page, "genres", ChartHover.Slice, 0, all.Sum(c => c.Adm));
-        await AssertTooltipAsync(page, "distributors", ChartHover.Slice, 0, all.Sum(c => c.GboMinor) / 100m);
+        await AssertTooltipAsync(page, "distributors-gbp", ChartHover.Slice, 0, all.Sum(c => c.GboMinor) / 100m);
 
         // Choose cinema C2 in the filter bar: the address and the figures follow, without a page load.
         var c2 = data.ByCinema("C2").Single();
@@ -120,7 +120,7 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         }
         Assert.Equal(filmGbo, weekGbo);
         Assert.Equal(Money(filmGbo), (await weeks[^1].Locator("td[data-column='Cumulative GBO']").InnerTextAsync()).Trim());
-        await AssertTooltipAsync(page, "film-weeks", ChartHover.Bar, 0, MinorOf(await weeks[0].Locator("td[data-column=GBO]").InnerTextAsync()) / 100m);
+        await AssertTooltipAsync(page, "film-weeks-gbp", ChartHover.Bar, 0, MinorOf(await weeks[0].Locator("td[data-column=GBO]").InnerTextAsync()) / 100m);
         await AssertTooltipAsync(page, "film-cinemas", ChartHover.Bar, 0,
             long.Parse((await page.Locator("[data-testid=table-film-cinemas] tbody tr").First.Locator("td[data-column=Admissions]").InnerTextAsync()).Replace(",", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture));
         await Screenshots.TakeAsync(page, "film");
@@ -143,7 +143,7 @@ public sealed class DashboardBrowserTests(FilesystemAppHostFixture fixture) : IC
         await Screenshots.TakeAsync(page, "pipeline");
 
         await page.GotoAsync($"{web}/sessions");
-        await page.Locator("[data-testid=sessions-by-date]").WaitForAsync();
+        await page.Locator("[data-testid=table-sessions]").WaitForAsync();
         await Screenshots.TakeAsync(page, "sessions");
     }
 

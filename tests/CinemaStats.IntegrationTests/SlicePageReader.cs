@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace CinemaStats.IntegrationTests;
 
-/// <summary>Reads the per-date rows of the home page's sessions table from its HTML.</summary>
+/// <summary>Reads the per-date rows of the sessions page's table from its HTML.</summary>
 public static partial class SlicePageReader
 {
     public static Dictionary<DateOnly, (long Sessions, long Capacity, long Admissions)> SessionsByDate(string html)
@@ -21,6 +21,6 @@ public static partial class SlicePageReader
     private static long Number(string text) =>
         long.Parse(text, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("""data-business-date="(?<date>\d{4}-\d{2}-\d{2})".*?data-field="sessions">(?<sessions>[\d,]+)<.*?data-field="capacity">(?<capacity>[\d,]+)<.*?data-field="admissions">(?<admissions>[\d,]+)<""", RegexOptions.Singleline)]
+    [GeneratedRegex("""data-column="Business date"[^>]*>\s*\w{3} (?<date>\d{4}-\d{2}-\d{2})\s*<.*?data-column="Sessions"[^>]*>\s*(?<sessions>[\d,]+)\s*<.*?data-column="Seats offered"[^>]*>\s*(?<capacity>[\d,]+)\s*<.*?data-column="Admissions"[^>]*>\s*(?<admissions>[\d,]+)\s*<""", RegexOptions.Singleline)]
     private static partial Regex RowPattern();
 }

@@ -52,8 +52,13 @@ public sealed class CsvExportTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => DashboardTables.LoadAsync(DashboardTables.FilmWeeks, new FixedDashboardQueries(), filter, null, Ct));
         var weeks = await DashboardTables.LoadAsync(DashboardTables.FilmWeeks, new FixedDashboardQueries(), filter, "F1", Ct);
-        // Week 2: 3,800.00 after 7,600.00 is −50 %; legs 11,400 / 5,000 = 2.28.
-        Assert.Equal("-0.5", weeks.Rows[1][8].Csv);
-        Assert.Equal("2.28", weeks.Rows[1][11].Csv);
+        // Weeks from the release (Fri 2030-03-01): W1 GBP 5,000.00; W2 EUR 600.00; W2 GBP 1,500.00, −70 % on W1, legs 6,500 / 5,000, 1,500 of the week's 6,000 GBP.
+        Assert.Equal(["1,GBP,5000.00,", "2,EUR,600.00,", "2,GBP,1500.00,-0.7"], weeks.Rows.Select(r => $"{r[0].Csv},{r[2].Csv},{r[7].Csv},{r[8].Csv}"));
+        Assert.Equal("0.25", weeks.Rows[2][10].Csv);
+        Assert.Equal("6500.00", weeks.Rows[2][11].Csv);
+        Assert.Equal("1.3", weeks.Rows[2][12].Csv);
+        // EUR opened after its opening weekend: no legs, and the page says why.
+        Assert.Equal(("", "—"), (weeks.Rows[1][12].Csv, weeks.Rows[1][12].Text));
+        Assert.NotNull(weeks.Rows[1][12].Why);
     }
 }

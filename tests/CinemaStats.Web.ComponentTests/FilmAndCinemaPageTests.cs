@@ -6,27 +6,52 @@ namespace CinemaStats.Web.ComponentTests;
 public sealed class FilmAndCinemaPageTests : DashboardTestContext
 {
     [Fact]
-    public void The_film_page_shows_opening_weekend_legs_and_week_on_week()
+    public void The_film_page_shows_whole_run_figures_per_currency_counted_from_the_release()
     {
         var page = RenderPage<Film>("/films/F1?from=2030-03-01&to=2030-03-28", ("FilmKey", "F1"));
 
-        page.WaitForAssertion(() => Assert.Equal("GBP 5,000.00", page.Find("[data-testid=stat-opening] [data-field=value]").TextContent.Trim()));
-        Assert.Equal("2.28", page.Find("[data-testid=stat-legs] [data-field=value]").TextContent.Trim());
-        Assert.Equal("-50.0%", page.Find("[data-testid=stat-wow] [data-field=value]").TextContent.Trim());
-        // Screen average of week 2: 3,800.00 over 3 screens.
-        Assert.Equal("GBP 1,266.67", page.Find("[data-testid=stat-screen-average] [data-field=value]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Equal("GBP 5,000.00", Value(page, "stat-opening-gbp")));
+        // GBP: Fri 03-01 3,000.00 and Sat 03-02 2,000.00 open it; 1,500.00 in week 2. EUR only from Sat 03-09, after the opening weekend.
+        Assert.Equal("GBP 6,500.00", Value(page, "stat-cumulative-gbp"));
+        Assert.Equal("1.30", Value(page, "stat-legs-gbp"));
+        Assert.Equal("—", Value(page, "stat-opening-eur"));
+        Assert.Contains("after the opening weekend", page.Find("[data-testid=stat-opening-eur] [data-field=value]").GetAttribute("title"));
+        Assert.Equal("EUR 600.00", Value(page, "stat-cumulative-eur"));
+        Assert.Equal("—", Value(page, "stat-legs-eur"));
+        Assert.Equal("650", Value(page, "stat-run-admissions"));
+        // One weekly chart per currency, never both on one scale.
+        Assert.Equal(2, page.FindAll("[data-testid=chart-film-weeks-gbp] rect.cs-bar").Count);
+        Assert.Single(page.FindAll("[data-testid=chart-film-weeks-eur] rect.cs-bar"));
+        Assert.Contains("W1 Fri 2030-03-01: GBP 5,000", page.Find("[data-testid=chart-film-weeks-gbp] rect.cs-bar title").TextContent);
         Assert.Equal("/export/film-weeks.csv?from=2030-03-01&to=2030-03-28&subject=F1", page.Find("[data-testid=export-film-weeks]").GetAttribute("href"));
         Assert.Equal("/cinemas/C1?from=2030-03-01&to=2030-03-28", page.Find("[data-testid=table-film-cinemas] tbody tr a").GetAttribute("href"));
     }
 
     [Fact]
-    public void A_film_without_sales_or_catalogue_entry_says_so()
+    public void The_film_pages_figures_follow_the_cinema_filter()
     {
-        var page = RenderPage<Film>("/films/nope", ("FilmKey", "nope"));
+        var page = RenderPage<Film>("/films/F1?from=2030-03-01&to=2030-03-28&cinema=C1", ("FilmKey", "F1"));
 
-        page.WaitForAssertion(() => Assert.Contains("No sales have been recorded", page.Find("[data-testid=no-data]").TextContent));
-        Assert.Contains("not in the film catalogue", page.Markup);
+        page.WaitForAssertion(() => Assert.Equal("GBP 6,500.00", Value(page, "stat-cumulative-gbp")));
+        Assert.Empty(page.FindAll("[data-testid=stat-cumulative-eur]"));
+        Assert.Equal("600", Value(page, "stat-run-admissions"));
     }
+
+    [Fact]
+    public void An_unknown_film_gets_a_not_found_page()
+    {
+        var film = RenderPage<Film>("/films/nope", ("FilmKey", "nope"));
+        film.WaitForAssertion(() => Assert.Contains("No film has the key 'nope'", film.Find("[data-testid=not-found]").TextContent));
+    }
+
+    [Fact]
+    public void An_unknown_cinema_gets_a_not_found_page()
+    {
+        var cinema = RenderPage<Cinema>("/cinemas/C9", ("CinemaId", "C9"));
+        cinema.WaitForAssertion(() => Assert.Contains("No cinema has the code 'C9'", cinema.Find("[data-testid=not-found]").TextContent));
+    }
+
+    private static string Value(IRenderedComponent<Film> page, string id) => page.Find($"[data-testid={id}] [data-field=value]").TextContent.Trim();
 
     [Fact]
     public void The_cinema_page_shows_its_days_screens_and_day_parts()
@@ -35,7 +60,7 @@ public sealed class FilmAndCinemaPageTests : DashboardTestContext
 
         page.WaitForAssertion(() => Assert.Equal(7, page.FindAll("[data-testid=table-cinema-days] tbody tr").Count));
         Assert.Equal(["S1", "S2"], page.FindAll("[data-testid=table-cinema-screens] tbody tr td:first-child").Select(td => td.TextContent.Trim()));
-        Assert.Equal("–", page.FindAll("[data-testid=table-cinema-screens] tbody tr")[1].QuerySelector("td[data-column=Occupancy]")!.TextContent.Trim());
+        Assert.Equal("—", page.FindAll("[data-testid=table-cinema-screens] tbody tr")[1].QuerySelector("td[data-column=Occupancy]")!.TextContent.Trim());
         Assert.Equal(2, page.FindAll("[data-testid=table-cinema-dayparts] tbody tr").Count);
     }
 }

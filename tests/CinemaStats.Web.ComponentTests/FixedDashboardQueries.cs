@@ -67,12 +67,32 @@ public sealed class FixedDashboardQueries : IDashboardQueries
     public Task<FilmInfo?> FilmAsync(string filmKey, CancellationToken cancellationToken) =>
         Answer(filmKey == "F1" ? new FilmInfo("F1", Films[0].Title, "Acme Pictures", "Drama", new DateOnly(2030, 3, 1), "PG-13", 121) : null);
 
-    public Task<IReadOnlyList<FilmWeekKpis>> FilmWeeksAsync(string filmKey, CancellationToken cancellationToken) =>
-        Answer<IReadOnlyList<FilmWeekKpis>>(filmKey != "F1" ? [] :
-        [
-            new(new DateOnly(2030, 3, 1), 1, "GBP", 20, 2, 4, 800, 760_000, null, 760_000, 500_000),
-            new(new DateOnly(2030, 3, 8), 2, "GBP", 10, 2, 3, 400, 380_000, 760_000, 1_140_000, 500_000),
-        ]);
+    /// <summary>F1 (released Fri 2030-03-01) played in C1 (GBP) and C2 (EUR): GBP on 03-01, 03-02 and 03-08, EUR from 03-09 (after its opening weekend).</summary>
+    public List<(string Cinema, string Film, FilmDay Day)> FilmDays { get; } =
+    [
+        ("C1", "F1", new FilmDay(new DateOnly(2030, 3, 1), "GBP", 4, 300, 280, 300_000)),
+        ("C1", "F1", new FilmDay(new DateOnly(2030, 3, 2), "GBP", 4, 200, 200, 200_000)),
+        ("C1", "F1", new FilmDay(new DateOnly(2030, 3, 8), "GBP", 3, 100, 90, 150_000)),
+        ("C2", "F1", new FilmDay(new DateOnly(2030, 3, 9), "EUR", 2, 50, 50, 60_000)),
+    ];
+
+    public Task<IReadOnlyList<FilmDay>> FilmDaysAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<FilmDay>>([.. FilmDays.Where(d => d.Film == filmKey && (filter.Cinemas.Count == 0 || filter.Cinemas.Contains(d.Cinema))
+            && d.Day.BusinessDate >= filter.From && d.Day.BusinessDate <= filter.To).Select(d => d.Day)]);
+
+    public Task<IReadOnlyList<FilmWeekScreens>> FilmWeekScreensAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<FilmWeekScreens>>(filmKey != "F1" ? [] :
+            [new(new DateOnly(2030, 3, 1), "GBP", 1, 2), new(new DateOnly(2030, 3, 8), "GBP", 1, 1), new(new DateOnly(2030, 3, 8), "EUR", 1, 1)]);
+
+    public Task<IReadOnlyDictionary<string, int>> FilmScreensAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyDictionary<string, int>>(new Dictionary<string, int> { ["GBP"] = 2, ["EUR"] = 1 });
+
+    public Task<IReadOnlyList<MarketWeek>> MarketWeeksAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<MarketWeek>>([new(new DateOnly(2030, 3, 1), "GBP", 1000, 1_000_000), new(new DateOnly(2030, 3, 8), "GBP", 500, 600_000), new(new DateOnly(2030, 3, 8), "EUR", 80, 120_000)]);
+
+    public Task<IReadOnlyList<CoverageDay>> CoverageAsync(DashboardFilter filter, CancellationToken cancellationToken) =>
+        Answer<IReadOnlyList<CoverageDay>>([.. Days.Where(d => d.Day.BusinessDate >= filter.From && d.Day.BusinessDate <= filter.To && (filter.Cinemas.Count == 0 || filter.Cinemas.Contains(d.Cinema)))
+            .Select(d => new CoverageDay(d.Cinema, d.Day.BusinessDate, d.Day.Sessions))]);
 
     public Task<IReadOnlyList<CinemaTotals>> FilmCinemasAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken) => CinemasAsync(filter, cancellationToken);
 

@@ -1,3 +1,4 @@
+using CinemaStats.Web.Dashboard;
 using CinemaStats.Web.Queries.Dashboard;
 using CinemaStats.Web.Tests.TestData;
 
@@ -211,20 +212,46 @@ public sealed class KpiCatalogueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_films_weeks_with_week_on_week_and_legs()
+    public async Task A_films_run_counts_weeks_from_its_release_and_keeps_currencies_apart()
     {
-        var weeks = await _host.Queries.FilmWeeksAsync(CinemaData.Avatar.Key, TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        var up = CinemaData.Up;
+        var run = await FilmRun.LoadAsync(_host.Queries, up.Key, await _host.Queries.FilmAsync(up.Key, ct), BothWeeks, ct);
 
-        var gbp = weeks.Where(w => w.Currency == "GBP").ToList();
-        Assert.Equal([Friday, Friday.AddDays(7)], gbp.Select(w => w.FilmWeek));
-        var avatarGbp = Sessions.Where(s => s.Film == CinemaData.Avatar && s.Currency == "GBP").ToList();
-        var week1 = avatarGbp.Where(s => s.FilmWeek == Friday).Sum(s => s.GboMinor);
-        var week2 = avatarGbp.Where(s => s.FilmWeek == Friday.AddDays(7)).Sum(s => s.GboMinor);
-        Assert.Equal(week1, gbp[0].GboMinor);
-        Assert.Null(gbp[0].WeekOnWeek);
-        Assert.Equal((double)(week2 - week1) / week1, gbp[1].WeekOnWeek!.Value, 9);
-        Assert.Equal((double)(week1 + week2) / week1, gbp[1].Legs!.Value, 9);
-        Assert.Equal(avatarGbp.Where(s => s.FilmWeek == Friday).Select(s => (s.CinemaId, s.ScreenId)).Distinct().Count(), gbp[0].Screens);
+        // Up opens on Friday 2024-03-01: LON takes 70.00 GBP that Friday, PAR 300.00 EUR on the Sunday; LON 150.00 GBP in week 2.
+        Assert.Equal(up.ReleaseDate, run.Start);
+        var gbp = Assert.Single(run.Totals, t => t.Currency == "GBP");
+        var eur = Assert.Single(run.Totals, t => t.Currency == "EUR");
+        Assert.Equal(7_000, gbp.OpeningWeekendGboMinor);
+        Assert.Equal(22_000, gbp.CumulativeGboMinor);
+        Assert.Equal(22_000 / 7_000d, gbp.Legs!.Value, 9);
+        Assert.Equal(30_000, eur.OpeningWeekendGboMinor);
+        Assert.Equal(30_000, eur.CumulativeGboMinor);
+        Assert.Equal(Sessions.Where(s => s.Film == up).Sum(s => s.Adm), run.Totals.Sum(t => t.Adm));
+
+        var weeks = run.Weeks.Select(w => (w.WeekNumber, w.Currency, w.GboMinor, w.WeekOnWeek)).ToList();
+        Assert.Equal([(1, "EUR", 30_000L, (double?)null), (1, "GBP", 7_000L, null), (2, "GBP", 15_000L, (15_000 - 7_000) / 7_000d)], weeks);
+        // Market share: Up's GBO over every film's GBO of the same currency and week (week 1, GBP: LON and MAN).
+        var week1Gbp = Sessions.Where(s => s.FilmWeek == Friday && s.Currency == "GBP").Sum(s => s.GboMinor);
+        Assert.Equal(7_000d / week1Gbp, run.Weeks.Single(w => w.WeekNumber == 1 && w.Currency == "GBP").MarketShare!.Value, 9);
+    }
+
+    [Fact]
+    public async Task A_film_released_before_its_data_has_no_opening_weekend_and_counts_weeks_from_the_release()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var avatar = CinemaData.Avatar;
+        var run = await FilmRun.LoadAsync(_host.Queries, avatar.Key, await _host.Queries.FilmAsync(avatar.Key, ct), BothWeeks with { Cinemas = ["LON"] }, ct);
+
+        // Released Friday 2009-12-18: the data's first Friday (2024-03-01) is 5,187 days, 741 weeks, later: week 742.
+        Assert.Equal(742, run.Weeks[0].WeekNumber);
+        var gbp = Assert.Single(run.Totals);
+        Assert.Null(gbp.OpeningWeekendGboMinor);
+        Assert.Null(gbp.Legs);
+        Assert.Contains("after the opening weekend", gbp.OpeningWeekendUnknownBecause);
+        // Only LON: s01, s03, s04 (cancelled, its sales kept) and s10.
+        Assert.Equal(29_000 + 5_000 + 3_000 + 38_000, gbp.CumulativeGboMinor);
+        Assert.Equal(2, run.Weeks[0].Screens);
     }
 
     [Fact]
@@ -236,7 +263,7 @@ public sealed class KpiCatalogueTests : IAsyncLifetime
         var unknown = await _host.Queries.FilmAsync("no such film", ct);
 
         Assert.Equal(new FilmInfo(CinemaData.DadsArmy.Key, "Dad's Army", "Columbia's", "Comedy", new DateOnly(1971, 3, 12), "PG", 102), dads);
-        Assert.Equal(new FilmInfo("unmatched|" + SessionRow.UnmatchedTitle, SessionRow.UnmatchedTitle, "Unknown", null, null, null, null), unmatched);
+        Assert.Equal(new FilmInfo("unmatched|" + SessionRow.UnmatchedTitle, SessionRow.UnmatchedTitle, "Unknown", null, null, null, null) { InCatalogue = false }, unmatched);
         Assert.Null(unknown);
     }
 
@@ -254,16 +281,41 @@ public sealed class KpiCatalogueTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_sessions_pages_series_by_date()
+    public async Task Cinemas_are_described_by_their_screens_and_dates()
     {
-        var rows = await _host.Queries.SessionsByDateAsync(TestContext.Current.CancellationToken);
+        var options = await _host.Queries.FilterOptionsAsync(TestContext.Current.CancellationToken);
+
+        var lon = options.Cinema("LON");
+        Assert.Equal(("Europe/London", "London", "GBP", 2, 100L), (lon.TimeZone, lon.Region, lon.Currency, lon.Screens, lon.Seats));
+        Assert.Equal((Friday, Friday.AddDays(7)), (lon.FirstDate!.Value, lon.LastDate!.Value));
+        Assert.Equal(Friday.AddDays(2), options.LastDateOf(["MAN"]));
+        Assert.Equal(Friday.AddDays(7), options.LastDateOf(["MAN", "PAR"]));
+        Assert.NotNull(options.DataAsOf);
+    }
+
+    [Fact]
+    public async Task The_coverage_strip_has_a_day_per_cinema_with_sessions()
+    {
+        var days = await _host.Queries.CoverageAsync(FirstWeek with { Genres = ["Action"] }, TestContext.Current.CancellationToken);
+
+        var expected = Sessions.Where(s => s.BusinessDate <= Friday.AddDays(6)).GroupBy(s => (s.CinemaId, s.BusinessDate)).OrderBy(g => g.Key.CinemaId, StringComparer.Ordinal)
+            .ThenBy(g => g.Key.BusinessDate).Select(g => new CoverageDay(g.Key.CinemaId, g.Key.BusinessDate, g.LongCount()));
+        Assert.Equal(expected, days);
+    }
+
+    [Fact]
+    public async Task The_sessions_pages_table_by_date()
+    {
+        var table = DashboardTables.SessionsTable(await _host.Queries.DailyAsync(BothWeeks, TestContext.Current.CancellationToken));
 
         var expected = Sessions.GroupBy(s => s.BusinessDate).OrderBy(g => g.Key).Select(g =>
         {
             var counted = g.Where(s => s.CountsForOccupancy).ToList();
             var seats = counted.Sum(s => (long)s.Capacity!.Value);
-            return (g.Key, g.LongCount(), seats, g.Sum(s => s.Adm), seats > 0 ? (double?)counted.Sum(s => s.Adm) / seats : null);
+            return string.Join(",", g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), g.LongCount(), seats, counted.Sum(s => s.Adm), g.Sum(s => s.Adm),
+                seats > 0 ? ((double)counted.Sum(s => s.Adm) / seats).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) : "");
         });
-        Assert.Equal(expected, rows.Select(r => (r.BusinessDate, r.Sessions, r.Capacity, r.Admissions, r.Occupancy)));
+        Assert.Equal(["Business date", "Sessions", "Seats offered", "Occupancy admissions", "Admissions", "Occupancy"], table.Columns.Select(c => c.Header));
+        Assert.Equal(expected, table.Rows.Select(r => string.Join(",", r.Select(c => c.Csv))));
     }
 }

@@ -28,7 +28,9 @@ public sealed class ParameterSafetyTests : IAsyncLifetime
         Assert.Empty(await queries.TopFilmsAsync(AllDates with { Films = [Hostile] }, 10, ct));
         Assert.Empty(await queries.DistributorShareAsync(AllDates with { Distributors = [Hostile, "'; DROP VIEW fact_session; --"] }, ct));
         Assert.Empty(await queries.CinemaDaysAsync(Hostile, AllDates, ct));
-        Assert.Empty(await queries.FilmWeeksAsync(Hostile, ct));
+        Assert.Empty(await queries.FilmDaysAsync(Hostile, AllDates, ct));
+        Assert.Empty(await queries.FilmWeekScreensAsync(Hostile, AllDates, ct));
+        Assert.Empty(await queries.FilmScreensAsync(Hostile, AllDates, ct));
         Assert.Null(await queries.FilmAsync(Hostile, ct));
 
         // The views are still there and answer normally.

@@ -24,11 +24,18 @@ public abstract class DashboardPageBase : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = FilterQuery.FilmKey)] public string[]? Film { get; set; }
     [SupplyParameterFromQuery(Name = FilterQuery.GenreKey)] public string[]? Genre { get; set; }
     [SupplyParameterFromQuery(Name = FilterQuery.DistributorKey)] public string[]? Distributor { get; set; }
+    [SupplyParameterFromQuery(Name = FilterQuery.CompareKey)] public string? Compare { get; set; }
 
     protected FilterOptions? Options { get; private set; }
     protected DashboardFilter? Filter { get; private set; }
     protected bool Loading { get; private set; } = true;
     protected string? Error { get; private set; }
+
+    /// <summary>What the address held that the page could not use, said on the page (never silently replaced).</summary>
+    protected IReadOnlyList<string> AddressProblems { get; private set; } = [];
+
+    /// <summary>The film or cinema of the address does not exist: the page shows a not-found message (404 when prerendered).</summary>
+    protected bool NotFound { get; private set; }
 
     /// <summary>What the page is about, to say in an error ("the overview", "this film").</summary>
     protected abstract string Subject { get; }
@@ -40,7 +47,7 @@ public abstract class DashboardPageBase : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var key = $"{RouteKey}|{From}|{To}|{Join(Cinema)}|{Join(Film)}|{Join(Genre)}|{Join(Distributor)}";
+        var key = $"{RouteKey}|{From}|{To}|{Join(Cinema)}|{Join(Film)}|{Join(Genre)}|{Join(Distributor)}|{Compare}";
         if (key == _loadedFor)
         {
             return;
@@ -54,7 +61,9 @@ public abstract class DashboardPageBase : ComponentBase, IDisposable
         try
         {
             Options ??= await Queries.FilterOptionsAsync(cts.Token);
-            Filter = FilterQuery.Parse(From, To, Cinema, Film, Genre, Distributor, FilterDefaults.LastDate(Options));
+            Filter = FilterQuery.Parse(From, To, Cinema, Film, Genre, Distributor, FilterDefaults.LastDate(Options, Cinema ?? []), Compare);
+            AddressProblems = FilterQuery.Problems(From, To, Compare);
+            NotFound = false;
             await LoadAsync(Filter, cts.Token);
             Loading = false;
         }
@@ -67,6 +76,16 @@ public abstract class DashboardPageBase : ComponentBase, IDisposable
             Logger.LogError(e, "Loading {Subject} failed for {Address}", Subject, Navigation.Uri);
             Error = $"The figures for {Subject} could not be loaded just now. Try again in a moment; if it keeps happening, the query service may be down.";
             Loading = false;
+        }
+    }
+
+    /// <summary>Marks the page's film or cinema as unknown: a 404 for the prerendered page, a message on it.</summary>
+    protected void MarkNotFound()
+    {
+        NotFound = true;
+        if (!RendererInfo.IsInteractive)
+        {
+            Navigation.NotFound();
         }
     }
 

@@ -31,23 +31,6 @@ public static class KpiCatalogue
     private const string MartDaypartWeekday = "mart_daypart_weekday";
     private const string MartFilmWeek = "mart_film_week";
 
-    /// <summary>
-    /// The sessions page's whole-history series, from the cinema-day mart (a row per cinema, day and
-    /// currency, not per session). Seats offered are those of non-cancelled sessions with a capacity;
-    /// days with counter sales but no session are left out.
-    /// </summary>
-    public static readonly KpiQuery SessionsByDate = new(nameof(SessionsByDate), """
-        SELECT business_date,
-               CAST(SUM(sessions) AS BIGINT) AS sessions,
-               CAST(SUM(capacity) AS BIGINT) AS capacity,
-               CAST(SUM(adm) AS BIGINT) AS admissions,
-               CAST(SUM(occupancy_adm) AS DOUBLE) / NULLIF(SUM(capacity), 0) AS occupancy
-        FROM mart_cinema_day
-        GROUP BY business_date
-        HAVING SUM(sessions) > 0
-        ORDER BY business_date
-        """, [MartCinemaDay]);
-
     // ---- Filter pickers
 
     /// <summary>From the cinema-day mart: a few thousand rows a year instead of every session.</summary>
@@ -56,11 +39,31 @@ public static class KpiCatalogue
         FROM mart_cinema_day
         """, [MartCinemaDay]);
 
+    /// <summary>Every cinema with what dim_screen knows of it (time zone, currency, screens, seats); cinemas have no reference table of their own.</summary>
     public static readonly KpiQuery FilterCinemas = new(nameof(FilterCinemas), """
-        SELECT DISTINCT cinema_id
+        SELECT cinema_id, MAX(cinema_tz) AS time_zone, MAX(currency) AS cinema_currency, COUNT(*) AS screens,
+               CAST(SUM(COALESCE(capacity, 0)) AS BIGINT) AS seats
         FROM dim_screen
+        GROUP BY cinema_id
         ORDER BY cinema_id
         """, ["dim_screen"]);
+
+    /// <summary>The first and last business date each cinema has data for (quick ranges end on the selected cinemas' last one).</summary>
+    public static readonly KpiQuery CinemaDates = new(nameof(CinemaDates), """
+        SELECT cinema_id, MIN(business_date) AS first_date, MAX(business_date) AS last_date
+        FROM mart_cinema_day
+        GROUP BY cinema_id
+        ORDER BY cinema_id
+        """, [MartCinemaDay]);
+
+    /// <summary>The days of the selected dates that each cinema has data for, with their sessions (the coverage strip).</summary>
+    public static readonly KpiQuery Coverage = new(nameof(Coverage), $"""
+        SELECT cinema_id, business_date, CAST(SUM(sessions) AS BIGINT) AS sessions
+        FROM mart_cinema_day
+        WHERE {KpiQuery.FilterSlot}
+        GROUP BY cinema_id, business_date
+        ORDER BY cinema_id, business_date
+        """, [MartCinemaDay]);
 
     /// <summary>Films with their genre and distributor, so one scan fills three pickers; the film-week mart names every film that played, matched or not.</summary>
     public static readonly KpiQuery FilterFilms = new(nameof(FilterFilms), $"""
@@ -193,13 +196,45 @@ public static class KpiCatalogue
         HAVING COUNT(*) > 0
         """, [MartFilmWeek]);
 
-    /// <summary>The film's weeks with its run figures (<see cref="KpiSql.FilmRuns"/>: derived from the weeks, whatever week was added last).</summary>
-    public static readonly KpiQuery FilmWeeks = new(nameof(FilmWeeks), $"""
-        SELECT film_week, week_number, currency, sessions, cinemas, screens, adm, gbo_minor,
-               previous_week_gbo_minor, cumulative_gbo_minor, opening_weekend_gbo_minor
-        FROM ({KpiSql.FilmRuns("film_key = ?")}) r
+    /// <summary>
+    /// A film's sales per business date and currency in the selected cinemas and dates (the film page
+    /// asks for the whole run; weeks, opening weekend, cumulative figures and the run curve are sums of these days).
+    /// </summary>
+    public static readonly KpiQuery FilmDays = new(nameof(FilmDays), $"""
+        SELECT business_date, currency, COUNT(*) AS sessions, CAST(SUM(adm) AS BIGINT) AS adm, CAST(SUM(paid_adm) AS BIGINT) AS paid_adm,
+               CAST(SUM(gbo_minor) AS BIGINT) AS gbo_minor
+        FROM fact_session
+        WHERE {SessionFilmKey} = ? AND {KpiQuery.FilterSlot}
+        GROUP BY business_date, currency
+        ORDER BY business_date, currency
+        """, [FactSession]);
+
+    /// <summary>Distinct cinemas and screens that played the film per film week and currency (counts of distinct screens do not add up over days).</summary>
+    public static readonly KpiQuery FilmWeekScreens = new(nameof(FilmWeekScreens), $"""
+        SELECT film_week, currency, COUNT(DISTINCT cinema_id) AS cinemas, COUNT(DISTINCT cinema_id || '|' || screen_id) AS screens
+        FROM fact_session
+        WHERE {SessionFilmKey} = ? AND {KpiQuery.FilterSlot}
+        GROUP BY film_week, currency
         ORDER BY film_week, currency
-        """, [MartFilmWeek]);
+        """, [FactSession]);
+
+    /// <summary>Distinct screens that played the film in the selected dates, per currency (the screen average's denominator).</summary>
+    public static readonly KpiQuery FilmScreens = new(nameof(FilmScreens), $"""
+        SELECT currency, COUNT(DISTINCT cinema_id || '|' || screen_id) AS screens
+        FROM fact_session
+        WHERE {SessionFilmKey} = ? AND {KpiQuery.FilterSlot}
+        GROUP BY currency
+        ORDER BY currency
+        """, [FactSession]);
+
+    /// <summary>Every film's admissions and GBO per film week and currency in the selected cinemas: the market a film's share is of.</summary>
+    public static readonly KpiQuery MarketWeeks = new(nameof(MarketWeeks), $"""
+        SELECT film_week, currency, CAST(SUM(adm) AS BIGINT) AS adm, CAST(SUM(gbo_minor) AS BIGINT) AS gbo_minor
+        FROM fact_session
+        WHERE {KpiQuery.FilterSlot}
+        GROUP BY film_week, currency
+        ORDER BY film_week, currency
+        """, [FactSession]);
 
     public static readonly KpiQuery FilmCinemas = new(nameof(FilmCinemas), $"""
         SELECT cinema_id, currency, COUNT(*) AS sessions, CAST(SUM(adm) AS BIGINT) AS adm, CAST(SUM(gbo_minor) AS BIGINT) AS gbo_minor,
@@ -264,10 +299,10 @@ public static class KpiCatalogue
 
     public static IReadOnlyList<KpiQuery> All { get; } =
     [
-        SessionsByDate, FilterDates, FilterCinemas, FilterFilms,
+        FilterDates, FilterCinemas, CinemaDates, Coverage, FilterFilms,
         KpiTotals, KpiTotalsFromMart, Daily, DailyFromMart, TopFilms, Cinemas, CinemasFromMart,
         DaypartWeekday, DaypartWeekdayFromMart, GenreMix, DistributorGbo,
-        Film, FilmFromWeeks, FilmWeeks, FilmCinemas,
+        Film, FilmFromWeeks, FilmDays, FilmWeekScreens, FilmScreens, MarketWeeks, FilmCinemas,
         CinemaDays, CinemaDaysFromMart, CinemaScreens, CinemaDayparts, CinemaDaypartsFromMart,
     ];
 

@@ -16,10 +16,16 @@ public interface IDashboardQueries
     Task<IReadOnlyList<DaypartWeekdayCell>> DaypartWeekdayAsync(DashboardFilter filter, CancellationToken cancellationToken);
     Task<IReadOnlyList<GenreTotals>> GenreMixAsync(DashboardFilter filter, CancellationToken cancellationToken);
     Task<IReadOnlyList<DistributorShare>> DistributorShareAsync(DashboardFilter filter, CancellationToken cancellationToken);
+    /// <summary>Which days of the filter's dates each cinema has data for.</summary>
+    Task<IReadOnlyList<CoverageDay>> CoverageAsync(DashboardFilter filter, CancellationToken cancellationToken);
 
     // Film page
     Task<FilmInfo?> FilmAsync(string filmKey, CancellationToken cancellationToken);
-    Task<IReadOnlyList<FilmWeekKpis>> FilmWeeksAsync(string filmKey, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FilmDay>> FilmDaysAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FilmWeekScreens>> FilmWeekScreensAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken);
+    /// <summary>Distinct screens that played the film in the filter's dates and cinemas, per currency.</summary>
+    Task<IReadOnlyDictionary<string, int>> FilmScreensAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken);
+    Task<IReadOnlyList<MarketWeek>> MarketWeeksAsync(DashboardFilter filter, CancellationToken cancellationToken);
     Task<IReadOnlyList<CinemaTotals>> FilmCinemasAsync(string filmKey, DashboardFilter filter, CancellationToken cancellationToken);
 
     // Cinema page

@@ -21,15 +21,19 @@ public sealed class PublishedCatalog
 {
     private readonly IReadOnlyDictionary<string, TablePublication> _tables;
 
-    private PublishedCatalog(string? localRoot, IReadOnlyDictionary<string, TablePublication> tables)
+    private PublishedCatalog(string? localRoot, IReadOnlyDictionary<string, TablePublication> tables, DateTimeOffset? publishedAt = null)
     {
         LocalRoot = localRoot;
+        PublishedAt = publishedAt;
         _tables = tables;
         Fingerprint = VersionOf(CuratedTables.All.Select(t => t.Name));
     }
 
     /// <summary>The local folder holding the files in the store's key layout, when the engine reads files itself (DuckDB).</summary>
     public string? LocalRoot { get; }
+
+    /// <summary>When the newest partition of a curated table was published: the "data as of" time (null when nothing is).</summary>
+    public DateTimeOffset? PublishedAt { get; }
 
     /// <summary>The versions of all tables together: equal fingerprints publish the same data.</summary>
     public string Fingerprint { get; }
@@ -43,14 +47,16 @@ public sealed class PublishedCatalog
     public string VersionOf(IEnumerable<string> tables) =>
         string.Join(";", tables.Distinct().Order(StringComparer.Ordinal).Select(t => $"{t}@{Table(t).Version}"));
 
-    public static PublishedCatalog From(string? localRoot, IEnumerable<AssetPartitionState> states)
+    public static PublishedCatalog From(string? localRoot, IEnumerable<AssetPartitionState> partitionStates)
     {
+        var states = partitionStates as IReadOnlyCollection<AssetPartitionState> ?? [.. partitionStates];
         var curated = CuratedTables.All.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var tables = states
             .Where(s => curated.Contains(s.Asset))
             .GroupBy(s => s.Asset, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Publication(g.Key, g.OrderBy(s => s.Partition, StringComparer.Ordinal).ToList()), StringComparer.Ordinal);
-        return new PublishedCatalog(localRoot, tables);
+        var publishedAt = states.Where(s => curated.Contains(s.Asset) && s.Files.Count > 0).Select(s => (DateTimeOffset?)s.UpdatedAt).Max();
+        return new PublishedCatalog(localRoot, tables, publishedAt);
     }
 
     private static TablePublication Publication(string table, IReadOnlyList<AssetPartitionState> partitions)

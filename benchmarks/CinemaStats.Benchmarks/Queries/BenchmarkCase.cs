@@ -41,14 +41,18 @@ public sealed record BenchmarkCase(string Page, KpiQuery Query, SqlFilter? Filte
             new(Filtered, KpiCatalogue.DaypartWeekday, SqlFilter.OnSessions(action), []),
             new(FilmPage, KpiCatalogue.Film, null, [filmKey]),
             new(FilmPage, KpiCatalogue.FilmFromWeeks, null, ["unmatched|UNMATCHED TITLE 3"]),
-            new(FilmPage, KpiCatalogue.FilmWeeks, null, [filmKey]),
+            new(FilmPage, KpiCatalogue.FilmDays, onSessions, [filmKey]),
+            new(FilmPage, KpiCatalogue.FilmWeekScreens, onSessions, [filmKey]),
+            new(FilmPage, KpiCatalogue.FilmScreens, onSessions, [filmKey]),
+            new(FilmPage, KpiCatalogue.MarketWeeks, onSessions, []),
             new(FilmPage, KpiCatalogue.FilmCinemas, onSessions, [filmKey]),
             new(CinemaPage, KpiCatalogue.CinemaDaysFromMart, onMart, [cinema]),
             new(CinemaPage, KpiCatalogue.CinemaDays, SqlFilter.OnSessions(action), [cinema]),
             new(CinemaPage, KpiCatalogue.CinemaScreens, onSessions, [cinema]),
             new(CinemaPage, KpiCatalogue.CinemaDaypartsFromMart, onMart, [cinema]),
             new(CinemaPage, KpiCatalogue.CinemaDayparts, SqlFilter.OnSessions(action), [cinema]),
-            new("home", KpiCatalogue.SessionsByDate, null, []),
+            new(Overview, KpiCatalogue.CinemaDates, null, []),
+            new(Overview, KpiCatalogue.Coverage, onMart, []),
         ];
         var missing = KpiCatalogue.All.Except(cases.Select(c => c.Query)).Select(q => q.Name).ToList();
         return missing.Count == 0 ? cases : throw new InvalidOperationException($"The benchmark misses catalogue queries: {string.Join(", ", missing)}");

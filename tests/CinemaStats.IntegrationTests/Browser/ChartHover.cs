@@ -12,7 +12,7 @@ public static partial class ChartHover
     public const string Bar = "rect.cs-bar";
     public const string Point = "circle.cs-point";
     public const string Slice = "path.mud-chart-serie";
-    public const string Cell = ".mud-chart-cell rect";
+    public const string Cell = "td.cs-heat-cell";
 
     // A point of the element's box where the element itself is on top (a thin bar, a ring
     // slice and a small circle do not all cover their box's centre).

@@ -10,6 +10,8 @@ public static class Screenshots
     public static async Task TakeAsync(IPage page, string name)
     {
         Directory.CreateDirectory(Folder);
+        // From the top, so the fixed app bar is where a person sees it.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
     }
 

@@ -11,7 +11,8 @@ public static class CinemaData
     public static readonly DateOnly Friday = new(2024, 3, 1);
 
     public static readonly Film Avatar = new("avatar|2009-12-18", "Avatar", "Fox", "Action", new(2009, 12, 18));
-    public static readonly Film Up = new("up|2009-05-29", "Up", "Disney", "Adventure", new(2009, 5, 29));
+    /// <summary>Released on the data's first Friday: its opening weekend (Fri–Sun) is in the data, in both currencies.</summary>
+    public static readonly Film Up = new("up|2024-03-01", "Up", "Disney", "Adventure", new(2024, 3, 1));
     public static readonly Film DadsArmy = new("dad's army|1971-03-12", "Dad's Army", "Columbia's", "Comedy", new(1971, 3, 12));
 
     public static IReadOnlyList<Film> Films { get; } = [Avatar, Up, DadsArmy];
