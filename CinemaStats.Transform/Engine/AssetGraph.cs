@@ -34,7 +34,19 @@ public sealed class AssetGraph
             }
         }
         InOrder = TopologicalOrder(list);
+        var depth = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var asset in InOrder)
+        {
+            depth[asset.Name] = 1 + asset.Upstream.Select(u => depth.GetValueOrDefault(u)).DefaultIfEmpty(0).Max();
+        }
+        Waves = [.. InOrder.GroupBy(a => depth[a.Name]).OrderBy(g => g.Key).Select(g => (IReadOnlyList<Asset>)[.. g])];
     }
+
+    /// <summary>
+    /// The assets in waves: each asset's upstream lies in earlier waves, so the assets of one wave do
+    /// not read each other and may run side by side.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<Asset>> Waves { get; }
 
     /// <summary>Every asset, each after all of its upstream assets.</summary>
     public IReadOnlyList<Asset> InOrder { get; }

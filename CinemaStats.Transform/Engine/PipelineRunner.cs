@@ -71,9 +71,10 @@ public sealed class PipelineRunner(
             }
         });
 
-        // In dependency order: each asset compares the partitions its upstream changed.
-        var rebuiltUnpartitioned = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var next in graph.InOrder)
+        // In dependency order, one wave at a time: each asset compares the partitions its upstream
+        // changed, and the assets of a wave (which do not read each other) run side by side.
+        var rebuiltUnpartitioned = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        async Task MaterializeAssetAsync(Asset next)
         {
             if (next is UnpartitionedAsset unpartitioned)
             {
@@ -83,14 +84,14 @@ public sealed class PipelineRunner(
                     partitions.Add(outcome);
                     if (outcome.Status == AssetPartitionState.Materialized)
                     {
-                        rebuiltUnpartitioned.Add(unpartitioned.Name);
+                        rebuiltUnpartitioned[unpartitioned.Name] = 0;
                     }
                 }
-                continue;
+                return;
             }
             if (next is not PartitionedAsset asset)
             {
-                continue;
+                return;
             }
             var scheme = asset.Partitioning;
             var candidates = request.Dates.Select(d => PartitionCalendar.StartOf(scheme, d)).ToHashSet();
@@ -102,7 +103,7 @@ public sealed class PipelineRunner(
                 }
             }
             // A rebuilt dimension upstream (a new film catalogue) may change any partition: each compares what it uses.
-            if (request.ScanAllDates || asset.Upstream.Any(rebuiltUnpartitioned.Contains))
+            if (request.ScanAllDates || asset.Upstream.Any(rebuiltUnpartitioned.ContainsKey))
             {
                 candidates.UnionWith(await _resolver.PartitionsWithInputsAsync(asset, cancellationToken));
             }
@@ -119,6 +120,10 @@ public sealed class PipelineRunner(
                     }
                 }
             });
+        }
+        foreach (var wave in graph.Waves)
+        {
+            await Task.WhenAll(wave.Select(MaterializeAssetAsync));
         }
 
         var failed = partitions.Any(p => p.Status is AssetPartitionState.Failed);

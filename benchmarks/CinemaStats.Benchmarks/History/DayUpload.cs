@@ -12,7 +12,10 @@ namespace CinemaStats.Benchmarks.History;
 /// </summary>
 public static class DayUpload
 {
-    public static async Task<IReadOnlyList<RawObjectKey>> PutAsync(IObjectStore store, DateOnly date, int cinemas, CancellationToken cancellationToken)
+    /// <summary>The day's two files, made (not timed) before they are stored.</summary>
+    public sealed record Files(DateOnly Date, byte[] Sessions, byte[] Pos);
+
+    public static async Task<Files> MakeAsync(DateOnly date, int cinemas, CancellationToken cancellationToken)
     {
         var options = new SampleDataOptions { Cinemas = cinemas, Days = 1, StartDate = date, Seed = date.DayNumber };
         using var sessions = new MemoryStream();
@@ -33,16 +36,20 @@ public static class DayUpload
                 await file.WriteToAsync(pos, cancellationToken);
             }
         }
-        var upload = $"day{date:yyyyMMdd}";
+        return new Files(date, sessions.ToArray(), pos.ToArray());
+    }
+
+    /// <summary>Stores the day's files under raw/ as ingest stores an upload.</summary>
+    public static async Task<IReadOnlyList<RawObjectKey>> PutAsync(IObjectStore store, Files files, CancellationToken cancellationToken)
+    {
+        var upload = $"day{files.Date:yyyyMMdd}";
         var keys = new List<RawObjectKey>
         {
-            new("sessions", date.AddDays(1), upload + "s", ".csv"),
-            new("pos_transactions", date.AddDays(1), upload + "p", ".jsonl"),
+            new("sessions", files.Date.AddDays(1), upload + "s", ".csv"),
+            new("pos_transactions", files.Date.AddDays(1), upload + "p", ".jsonl"),
         };
-        sessions.Position = 0;
-        pos.Position = 0;
-        await store.PutAsync(keys[0].ToString(), sessions, cancellationToken: cancellationToken);
-        await store.PutAsync(keys[1].ToString(), pos, cancellationToken: cancellationToken);
+        await store.PutAsync(keys[0].ToString(), new MemoryStream(files.Sessions), cancellationToken: cancellationToken);
+        await store.PutAsync(keys[1].ToString(), new MemoryStream(files.Pos), cancellationToken: cancellationToken);
         return keys;
     }
 }
