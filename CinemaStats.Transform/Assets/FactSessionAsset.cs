@@ -93,7 +93,8 @@ public sealed class FactSessionAsset : DailyAsset
     public override async Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
         var staged = StagingTables.StgSessions;
-        var (ordered, rowsIn) = await LatestStagedRows.ReadAsync(context.Store, inputs.Where(i => !IsTicketLines(i) && !IsFilms(i)), staged, "session_id", cancellationToken);
+        var (ordered, rowsIn, superseded) = await LatestStagedRows.ReadAsync(context.Store, inputs.Where(i => !IsTicketLines(i) && !IsFilms(i)), staged, "session_id", cancellationToken);
+        await superseded.WriteAsync(context.Store, Name, context.Partition, cancellationToken);
         var output = TableColumns.Gather(Output, ordered);
         // Staged rows carry no sales: they are rolled up from POS lines.
         foreach (var sales in new[] { "adm", "paid_adm", "gbo_minor", "concessions_minor" })
@@ -104,7 +105,7 @@ public sealed class FactSessionAsset : DailyAsset
         (await SessionFilms.LoadAsync(context.Store, inputs.Where(IsFilms), cancellationToken)).Fill(output, businessDate);
         await RollUpSalesAsync(output, inputs.Where(IsTicketLines), context, cancellationToken);
         var dropped = rowsIn - ordered.Count;
-        return new DailyResult(output, rowsIn, dropped, "repeated session_id: the most recently received row wins");
+        return new DailyResult(output, rowsIn, dropped, "superseded: a later received file sent the session_id again (the most recently received row wins)");
     }
 
     /// <summary>Day-part, weekday and film week of each session.</summary>

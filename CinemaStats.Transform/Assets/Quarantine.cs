@@ -1,20 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CinemaStats.Core.Layout;
+using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Storage;
 using CinemaStats.Transform.Sessions;
 
 namespace CinemaStats.Transform.Assets;
-
-/// <summary>One line of a quarantine file.</summary>
-public sealed record QuarantinedRow(
-    [property: JsonPropertyName("source_object")] string SourceObject,
-    [property: JsonPropertyName("line")] long Line,
-    [property: JsonPropertyName("field")] string? Field,
-    [property: JsonPropertyName("reason")] string Reason,
-    [property: JsonPropertyName("raw")] string Raw,
-    [property: JsonPropertyName("code")] string Code);
 
 /// <summary>
 /// The quarantine of one raw object, appended to a local file as rows are refused, so a file

@@ -48,6 +48,6 @@ public sealed record RejectedRow(long LineNumber, string? Field, string Reason, 
     /// <summary>Code: a line that is not a JSON object.</summary>
     public const string InvalidJson = "invalid_json";
 
-    /// <summary>The code given, else <c>invalid_{field}</c>, else <c>unreadable_row</c>.</summary>
-    public string ReasonCode => Code ?? (Field is null ? "unreadable_row" : $"invalid_{Field}");
+    /// <summary>The code given, else <c>invalid_{field}</c> (lower case, spaces as <c>_</c>), else <c>unreadable_row</c>.</summary>
+    public string ReasonCode => Code ?? (Field is null ? "unreadable_row" : $"invalid_{Field.ToLowerInvariant().Replace(' ', '_')}");
 }
