@@ -8,7 +8,7 @@ public sealed record SourceDefinition(string Name, string Description, IReadOnly
     public bool AcceptsJsonArray { get; init; }
 }
 
-/// <summary>The sources of DATA.md.</summary>
+/// <summary>The sources of docs/data-contract.md.</summary>
 public static class SourceCatalog
 {
     public static readonly SourceDefinition Sessions = new(

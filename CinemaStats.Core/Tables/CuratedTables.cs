@@ -1,6 +1,6 @@
 namespace CinemaStats.Core.Tables;
 
-/// <summary>The pinned schemas of the curated model (DATA.md). Every writer and reader uses these.</summary>
+/// <summary>The pinned schemas of the curated model (docs/data-contract.md). Every writer and reader uses these.</summary>
 public static partial class CuratedTables
 {
     public static readonly TableSchema FactSession = new(

@@ -14,7 +14,7 @@ namespace CinemaStats.Transform.Assets;
 /// of that date. Reads: stg_sessions · Partitioned by: business date · Writes:
 /// curated/fact_session/business_date=…/ · De-duplication: when files repeat a session_id, the
 /// row of the most recently received file wins (then the later line) · Sales roll-up from the
-/// published fact_ticket_line of the same date, by session_id (DATA.md KPIs): adm = Σ ticket
+/// published fact_ticket_line of the same date, by session_id (docs/data-contract.md KPIs): adm = Σ ticket
 /// quantity (refunds negative, VOID left out, comps in), paid_adm = adm without COMP,
 /// gbo_minor = Σ ticket amount_minor (net of refunds, without fees), concessions_minor = Σ
 /// concession amount_minor. Amounts in another currency than the session's are not added (logged).
@@ -124,7 +124,7 @@ public sealed class FactSessionAsset : DailyAsset
         }
     }
 
-    /// <summary>DATA.md's day-parts of the local showtime; a show after midnight, before the business day's 06:00 cut-off, ends the day as a late show.</summary>
+    /// <summary>The day-parts of docs/data-contract.md of the local showtime; a show after midnight, before the business day's 06:00 cut-off, ends the day as a late show.</summary>
     public static string DayPart(TimeSpan localTime) =>
         localTime < SessionsCsvReader.BusinessDayCutOff || localTime >= TimeSpan.FromHours(21) ? "late"
         : localTime < TimeSpan.FromHours(17) ? "matinee"

@@ -29,7 +29,7 @@ public sealed record SessionFact(
 
     public bool Cancelled => Status == "CANCELLED";
 
-    /// <summary>Occupancy counts non-cancelled sessions with a capacity above 0 (DATA.md); a cancelled session keeps its sales.</summary>
+    /// <summary>Occupancy counts non-cancelled sessions with a capacity above 0 (docs/data-contract.md); a cancelled session keeps its sales.</summary>
     public bool CountsForOccupancy => !Cancelled && Capacity > 0;
 
     public long OccupancyCapacity => CountsForOccupancy ? Capacity!.Value : 0;

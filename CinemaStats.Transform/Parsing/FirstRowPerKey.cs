@@ -11,7 +11,8 @@ namespace CinemaStats.Transform.Parsing;
 /// file is no newer than the first (a file is one export).
 /// </summary>
 /// <remarks>
-/// Memory is 16 bytes a slot, at most twice the distinct keys, and no key text: an open-addressing
+/// Memory is 16 bytes a slot, with 4 slots for every 3 distinct keys or more (21 to 43 bytes a key),
+/// and no key text: an open-addressing
 /// table of 64-bit key hashes, each with its first line (40 bits) and a 24-bit hash of that row's
 /// text. Two keys are taken for one only when their 64-bit hashes agree (for a file of 10 million
 /// keys, about a 1 in 370,000 chance that any pair does): the later row is then refused as a key
@@ -58,7 +59,7 @@ public sealed class FirstRowPerKey
             {
                 _keys[slot] = stored;
                 _values[slot] = ((ulong)line << (64 - LineBits)) | content;
-                if (++_count * 2 > _keys.Length)
+                if (++_count * 4 > _keys.Length * 3)
                 {
                     Grow();
                 }

@@ -10,7 +10,7 @@ namespace CinemaStats.Transform.Pos;
 
 /// <summary>
 /// One POS JSON line, as UTF-8 bytes, to a cleaned <see cref="PosLine"/> or a rejection with its
-/// field and reason (DATA.md): timestamps with an offset, with <c>Z</c> or local (read in the
+/// field and reason (docs/data-contract.md): timestamps with an offset, with <c>Z</c> or local (read in the
 /// cinema's zone), numbers sent as strings or with a decimal comma, lower-case codes, ticket lines
 /// without a session (kept and flagged) and VOID lines (kept; the KPIs leave them out).
 /// </summary>

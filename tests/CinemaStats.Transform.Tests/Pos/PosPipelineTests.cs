@@ -15,7 +15,7 @@ public sealed class PosPipelineTests : IDisposable
 
     private static CancellationToken Ct => PipelineHarness.Ct;
 
-    /// <summary>DATA.md's worked example, with a voided sale and booking fees that must not count.</summary>
+    /// <summary>The worked example of docs/data-contract.md, with a voided sale and booking fees that must not count.</summary>
     private static readonly string WorkedExample = string.Join("\n",
         Line("T1", 1, "TICKET", "ADULT", 30, "10.00", "0.00"),
         Line("T1", 2, "FEE", null, 30, "0.75", "0.00", sku: "BOOKING-FEE"),
