@@ -24,6 +24,10 @@ public sealed record RunView(string RunId, string Trigger, string Status, DateTi
 
 public sealed record QuarantineView(string UploadId, int Rows, IReadOnlyList<QuarantinedRow> Quarantined);
 
+public sealed record FlaggedRowsView(string UploadId, IReadOnlyList<FlaggedRowView> Rows, bool Truncated);
+
+public sealed record FlaggedRowView(string Table, DateOnly? BusinessDate, long Line, string Key, string Flags);
+
 public sealed record ReprocessOrder(string? Source, DateOnly? From, DateOnly? To, bool FailedOnly);
 
 public sealed record ReprocessReceipt(string Trigger, int RawObjects, int Dates);
