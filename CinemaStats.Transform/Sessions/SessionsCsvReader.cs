@@ -53,7 +53,7 @@ public static partial class SessionsCsvReader
         using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(content);
         var columns = MapHeader(reader.Header.ColNames, sourceName);
         // A file separated by ';' or tab may write numbers with a decimal comma (120,00).
-        var decimalComma = reader.Spec.Sep.Separator != ',';
+        var decimalComma = DelimitedNumber.UsesDecimalComma(reader.Spec.Sep.Separator);
         var firstRows = new FirstRowPerKey();
         // For each canonical column, the file's column index (-1: absent).
         var sourceIndex = CanonicalColumns.Select(c => columns.TryGetValue(c, out var i) ? i : -1).ToArray();
@@ -179,13 +179,12 @@ public static partial class SessionsCsvReader
     }
 
     /// <summary>
-    /// A seat count: a whole number, written with a decimal point or, in a file that may use one, a
-    /// decimal comma, as long as it is whole (<c>120,00</c> is 120; <c>120,50</c> is refused).
+    /// A seat count: a whole number, written as the file writes numbers (<see cref="DelimitedNumber"/>),
+    /// as long as it is whole (<c>120,00</c> in a ';' file is 120; <c>120,50</c> is refused).
     /// </summary>
     private static int Seats(string text, bool decimalComma)
     {
-        var number = decimalComma ? text.Replace(',', '.') : text;
-        if (!decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seats) || seats > int.MaxValue)
+        if (!DelimitedNumber.TryParse(text, decimalComma, out var seats) || seats is < 0 or > int.MaxValue)
         {
             throw new RowRejectedException("capacity", $"'{text}' is not a seat count");
         }
