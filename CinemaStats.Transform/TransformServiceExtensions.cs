@@ -19,19 +19,7 @@ public static class TransformServiceExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        // The asset registry: one line per asset.
-        builder.Services.AddSingleton<Asset, StgSessionsAsset>();
-        builder.Services.AddSingleton<Asset, StgPosTransactionsAsset>();
-        builder.Services.AddSingleton<Asset, FactTicketLineAsset>();
-        builder.Services.AddSingleton<Asset, FactSessionAsset>();
-        builder.Services.AddSingleton<Asset, StgFilmsAsset>();
-        builder.Services.AddSingleton<Asset, DimFilmAsset>();
-        builder.Services.AddSingleton<Asset, DimScreenAsset>();
-        builder.Services.AddSingleton<Asset, MartCinemaDayAsset>();
-        builder.Services.AddSingleton<Asset, MartFilmWeekAsset>();
-        builder.Services.AddSingleton<Asset, MartDistributorWeekAsset>();
-        builder.Services.AddSingleton<Asset, MartDaypartWeekdayAsset>();
-        builder.Services.AddSingleton(sp => new AssetGraph(sp.GetServices<Asset>()));
+        builder.Services.AddSingleton(_ => new AssetGraph(AssetRegistry.Create()));
 
         builder.Services.AddSingleton<RawObjectLedger>();
         builder.Services.AddSingleton<AssetPartitionStates>();

@@ -79,6 +79,21 @@ public sealed class AssetPartitionStates(IObjectStore store)
         }, cancellationToken);
     }
 
+    /// <summary>The names of the asset's partitions that have a state, from one listing (no state is read).</summary>
+    public async Task<IReadOnlyList<string>> ListNamesAsync(string asset, CancellationToken cancellationToken)
+    {
+        var prefix = PipelineKey.AssetPartitionsPrefix(asset);
+        var names = new List<string>();
+        await foreach (var head in store.ListAllAsync(prefix, cancellationToken))
+        {
+            if (head.Key.EndsWith(".json", StringComparison.Ordinal))
+            {
+                names.Add(head.Key[prefix.Length..^".json".Length]);
+            }
+        }
+        return names;
+    }
+
     public async Task<IReadOnlyList<AssetPartitionState>> ListAsync(string asset, CancellationToken cancellationToken)
     {
         var states = new List<AssetPartitionState>();

@@ -19,7 +19,7 @@ public sealed class PartitionPublisher(IObjectStore store, TimeProvider clock)
 
     private readonly AssetPartitionStates _states = new(store);
 
-    /// <summary>Publishes <paramref name="rows"/> as the whole of one partition (<paramref name="businessDate"/>) or of an unpartitioned table (null).</summary>
+    /// <summary>Publishes <paramref name="rows"/> as the whole of one partition (by its partition column's value: a business date, a film week's Friday) or of an unpartitioned table (null).</summary>
     public async Task<AssetPartitionState> PublishAsync(TableColumns rows, DateOnly? businessDate, CancellationToken cancellationToken = default)
     {
         var table = rows.Table;
@@ -34,7 +34,7 @@ public sealed class PartitionPublisher(IObjectStore store, TimeProvider clock)
         }
         var bytes = file.ToArray();
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var key = businessDate is { } date ? CuratedPartitionKey.Part(table.Name, date, hash[..32]) : CuratedPartitionKey.Part(table.Name, hash[..32]);
+        var key = businessDate is { } date ? CuratedPartitionKey.Part(table.Name, table.PartitionColumn!, date, hash[..32]) : CuratedPartitionKey.Part(table.Name, hash[..32]);
         using (var body = new MemoryStream(bytes))
         {
             await store.PutAsync(key, body, new ObjectWriteOptions { ContentType = "application/vnd.apache.parquet" }, cancellationToken);
@@ -42,7 +42,7 @@ public sealed class PartitionPublisher(IObjectStore store, TimeProvider clock)
 
         var partition = businessDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Unpartitioned;
         var current = await _states.GetAsync(table.Name, partition, cancellationToken);
-        var state = new AssetPartitionState(table.Name, partition, AssetPartitionState.Materialized, hash[..16], [key], [], hash,
+        var state = new AssetPartitionState(table.Name, partition, AssetPartitionState.Materialized, hash[..16], [key], [new InputVersion("published-directly", hash[..16])], hash,
             rows.RowCount, rows.RowCount, 0, bytes.Length, 0, "", [], null, "published", clock.GetUtcNow());
         await _states.SaveAsync(state, current?.ETag, cancellationToken);
         foreach (var old in current?.State.Files.Where(f => f != key) ?? [])

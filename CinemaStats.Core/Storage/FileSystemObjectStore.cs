@@ -36,6 +36,8 @@ public sealed class FileSystemObjectStore : IObjectStore
         return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
     }
 
+    public string? LocalPathOf(string key) => PathOf(key);
+
     public async Task<ObjectHead> PutAsync(string key, Stream content, ObjectWriteOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new ObjectWriteOptions();

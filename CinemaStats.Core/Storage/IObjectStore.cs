@@ -29,4 +29,10 @@ public interface IObjectStore
     /// while the source is still that version (else <see cref="ObjectPreconditionFailedException"/>).
     /// </summary>
     Task<ObjectHead> CopyAsync(string sourceKey, string destinationKey, string? sourceETag = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Where the object can be read in place as a local file, or null when the store keeps it
+    /// elsewhere (then read it through <see cref="OpenReadAsync"/>). A capability, not a type test.
+    /// </summary>
+    string? LocalPathOf(string key) => null;
 }

@@ -1,7 +1,7 @@
 namespace CinemaStats.Core.Tables;
 
 /// <summary>
-/// The KPI marts: small, pre-aggregated tables built from fact_session (which carries the sales
+/// The KPI marts: small, pre-aggregated tables, partitioned by business date, film week or month, built from fact_session (which carries the sales
 /// roll-up); mart_cinema_day's concessions come from fact_ticket_line, counter sales included. Every amount is per currency, and every ratio is left to the query as Σ/Σ: a mart
 /// holds the numerators and denominators, never a ratio.
 /// </summary>
@@ -11,7 +11,6 @@ public static partial class CuratedTables
         "mart_cinema_day",
         [
             new("cinema_id", ColumnType.String, Nullable: false, LowCardinality: true),
-            new("business_date", ColumnType.Date, Nullable: false),
             new("currency", ColumnType.String, Nullable: false, LowCardinality: true),
             new("sessions", ColumnType.Int64, Nullable: false, Description: "every session, cancelled or not"),
             new("cancelled_sessions", ColumnType.Int64, Nullable: false),
@@ -24,7 +23,7 @@ public static partial class CuratedTables
             new("gbo_minor", ColumnType.Int64, Nullable: false),
             new("concessions_minor", ColumnType.Int64, Nullable: false, Description: "Σ amount of every non-void CONCESSION line of the cinema, date and currency in fact_ticket_line, with or without a session (counter sales); SPH numerator"),
         ],
-        PartitionColumn: null,
+        PartitionColumn: "business_date",
         Description: "One row per cinema, business date and currency; a day with concession sales but no session has a row with sessions 0.");
 
     public static readonly TableSchema MartFilmWeek = new(
@@ -34,8 +33,6 @@ public static partial class CuratedTables
             new("film_title", ColumnType.String, Nullable: false),
             new("distributor", ColumnType.String, Nullable: false, LowCardinality: true),
             new("genre", ColumnType.String, Nullable: true, LowCardinality: true),
-            new("film_week", ColumnType.Date, Nullable: false, Description: "Friday starting the film week (Fri-Thu)"),
-            new("week_number", ColumnType.Int32, Nullable: false, Description: "1 = the first film week the film played in"),
             new("currency", ColumnType.String, Nullable: false, LowCardinality: true),
             new("sessions", ColumnType.Int64, Nullable: false),
             new("cinemas", ColumnType.Int32, Nullable: false, Description: "distinct cinemas that played it that week"),
@@ -43,31 +40,27 @@ public static partial class CuratedTables
             new("adm", ColumnType.Int64, Nullable: false),
             new("paid_adm", ColumnType.Int64, Nullable: false),
             new("gbo_minor", ColumnType.Int64, Nullable: false),
-            new("previous_week_gbo_minor", ColumnType.Int64, Nullable: true, Description: "gbo_minor of the film week before; null in week 1"),
-            new("cumulative_gbo_minor", ColumnType.Int64, Nullable: false, Description: "Σ gbo_minor from week 1 to this week"),
-            new("opening_weekend_gbo_minor", ColumnType.Int64, Nullable: false, Description: "Fri-Sun of week 1"),
+            new("weekend_gbo_minor", ColumnType.Int64, Nullable: false, Description: "Fri-Sun of the week (business dates); in the first week, the opening weekend"),
         ],
-        PartitionColumn: null,
-        Description: "One row per film, film week and currency.");
+        PartitionColumn: "film_week",
+        Description: "One row per film, film week (Fri-Thu, partitioned by its Friday) and currency. Week numbers, the week before, cumulative GBO and the opening weekend depend on the film's other weeks: queries derive them (FilmRunSql), so a new week never rewrites the old ones.");
 
     public static readonly TableSchema MartDistributorWeek = new(
         "mart_distributor_week",
         [
             new("distributor", ColumnType.String, Nullable: false, LowCardinality: true, Description: "parent distributor; Unknown when unknown"),
-            new("film_week", ColumnType.Date, Nullable: false),
             new("currency", ColumnType.String, Nullable: false, LowCardinality: true),
             new("films", ColumnType.Int32, Nullable: false),
             new("adm", ColumnType.Int64, Nullable: false),
             new("gbo_minor", ColumnType.Int64, Nullable: false),
         ],
-        PartitionColumn: null,
+        PartitionColumn: "film_week",
         Description: "One row per distributor, film week and currency; share = gbo_minor / Σ gbo_minor of the same currency.");
 
     public static readonly TableSchema MartDaypartWeekday = new(
         "mart_daypart_weekday",
         [
             new("cinema_id", ColumnType.String, Nullable: false, LowCardinality: true),
-            new("business_date", ColumnType.Date, Nullable: false),
             new("iso_weekday", ColumnType.Int32, Nullable: false, Description: "1 = Monday .. 7 = Sunday"),
             new("day_part", ColumnType.String, Nullable: false, LowCardinality: true, Description: "matinee / evening / late"),
             new("currency", ColumnType.String, Nullable: false, LowCardinality: true),
@@ -77,6 +70,23 @@ public static partial class CuratedTables
             new("adm", ColumnType.Int64, Nullable: false),
             new("gbo_minor", ColumnType.Int64, Nullable: false),
         ],
-        PartitionColumn: null,
+        PartitionColumn: "business_date",
         Description: "One row per cinema, business date, day-part and currency (the day-part x weekday heat map).");
+
+    public static readonly TableSchema MartScreenMonth = new(
+        "mart_screen_month",
+        [
+            new("cinema_id", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("screen_id", ColumnType.String, Nullable: false, LowCardinality: true),
+            new("sessions", ColumnType.Int64, Nullable: false),
+            new("capacity", ColumnType.Int32, Nullable: true, Description: "seats of the month's latest session with a capacity above 0; null when none gave one"),
+            new("capacity_showtime_utc", ColumnType.TimestampUtc, Nullable: true, Description: "showtime of the session capacity comes from"),
+            new("latest_showtime_utc", ColumnType.TimestampUtc, Nullable: false),
+            new("cinema_tz", ColumnType.String, Nullable: false, LowCardinality: true, Description: "of the month's latest session"),
+            new("currency", ColumnType.String, Nullable: false, LowCardinality: true, Description: "of the month's latest session"),
+            new("first_business_date", ColumnType.Date, Nullable: false),
+            new("last_business_date", ColumnType.Date, Nullable: false),
+        ],
+        PartitionColumn: "month",
+        Description: "One row per cinema x screen and month (partitioned by the month's first day): what dim_screen is folded from, so a new day reads one month, not all history.");
 }

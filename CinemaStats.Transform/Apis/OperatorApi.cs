@@ -78,7 +78,7 @@ public static class OperatorApi
 
     public static async Task<Results<Ok<IReadOnlyList<AssetPartitionState>>, ProblemHttpResult>> ListPartitionsAsync(string name, AssetGraph graph, AssetPartitionStates states, CancellationToken cancellationToken)
     {
-        if (graph.Find(name) is not DailyAsset)
+        if (graph.Find(name) is not PartitionedAsset)
         {
             return NoSuchAsset(name, graph);
         }
@@ -187,7 +187,7 @@ public static class OperatorApi
         }
         if (request.FailedOnly)
         {
-            foreach (var asset in graph.InOrder.OfType<DailyAsset>())
+            foreach (var asset in graph.InOrder.OfType<PartitionedAsset>())
             {
                 foreach (var state in await states.ListAsync(asset.Name, cancellationToken))
                 {
@@ -205,7 +205,7 @@ public static class OperatorApi
     }
 
     private static ProblemHttpResult NoSuchAsset(string name, AssetGraph graph) =>
-        TypedResults.Problem($"There is no daily asset '{name}'. Assets: {string.Join(", ", graph.InOrder.Select(a => a.Name))}.", statusCode: 404, title: "No such asset");
+        TypedResults.Problem($"There is no partitioned asset '{name}'. Assets: {string.Join(", ", graph.InOrder.Select(a => a.Name))}.", statusCode: 404, title: "No such asset");
 
     private static ProblemHttpResult Invalid(string detail, string field) =>
         TypedResults.Problem(detail, statusCode: 400, title: "The reprocess request is not valid", extensions: new Dictionary<string, object?> { ["field"] = field });

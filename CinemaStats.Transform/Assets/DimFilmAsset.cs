@@ -31,19 +31,9 @@ public sealed class DimFilmAsset : UnpartitionedAsset
             rows => rows.RowCount > 0 ? CheckVerdict.Pass($"{rows.RowCount} films") : CheckVerdict.Fail("no films")),
     ];
 
-    public override async Task<IReadOnlyList<InputVersion>> InputsAsync(MaterializeContext context, CancellationToken cancellationToken)
+    public override async Task<DailyResult> BuildAsync(PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var inputs = new List<InputVersion>();
-        await foreach (var head in context.Store.ListAllAsync(PipelineKey.StagingPrefix(StgFilmsTable.Schema.Name), cancellationToken))
-        {
-            inputs.Add(new InputVersion(head.Key, head.ETag));
-        }
-        return inputs;
-    }
-
-    public override async Task<DailyResult> BuildAsync(IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
-    {
-        var (ordered, rowsIn, superseded) = await LatestStagedRows.ReadAsync(context.Store, inputs, StgFilmsTable.Schema, "film_key", cancellationToken);
+        var (ordered, rowsIn, superseded) = await LatestStagedRows.ReadAsync(context.Store, inputs.Of(StgFilmsTable.Schema.Name), StgFilmsTable.Schema, "film_key", cancellationToken);
         await superseded.WriteAsync(context.Store, Name, context.Partition, cancellationToken);
         var output = TableColumns.Gather(Output, ordered);
         FlagSharedTitles(output);

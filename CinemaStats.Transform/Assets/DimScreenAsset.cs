@@ -1,41 +1,56 @@
 using CinemaStats.Core.Tables;
+using CinemaStats.Transform.Engine;
 using CinemaStats.Transform.Marts;
 
 namespace CinemaStats.Transform.Assets;
 
 /// <summary>
-/// <c>dim_screen</c>: one row per cinema and screen, from every published fact_session row.
-/// Reads: fact_session · Partitioned by: none · capacity is that of the latest session (by
-/// showtime) with a capacity above 0; time zone and currency those of the latest session.
+/// <c>dim_screen</c>: one row per cinema and screen. Reads: every mart_screen_month partition (one
+/// small file a month, not every session) · Partitioned by: none · capacity is that of the latest
+/// session (by showtime) with a capacity above 0; time zone and currency those of the latest session.
 /// </summary>
-public sealed class DimScreenAsset : SessionMartAsset
+public sealed class DimScreenAsset : UnpartitionedAsset
 {
+    private readonly SourceTotals _totals = new(CuratedTables.MartScreenMonth.Name, ["sessions"], column => $"CAST(SUM({column}) AS BIGINT)", byCurrency: false);
+
     public override string Name => CuratedTables.DimScreen.Name;
+
+    public override IReadOnlyList<string> Upstream => [CuratedTables.MartScreenMonth.Name];
 
     public override TableSchema Output => CuratedTables.DimScreen;
 
-    protected override IReadOnlyList<string> ReconciledColumns => ["sessions"];
+    /// <summary>2: folded from mart_screen_month.</summary>
+    public override string CodeVersion => "2";
 
-    protected override TableColumns Build(IReadOnlyList<SessionFact> sessions)
+    public override IReadOnlyList<AssetCheck> Checks => [_totals.Check()];
+
+    public const string Sql = """
+        SELECT t.cinema_id, t.screen_id, c.capacity, l.cinema_tz, l.currency, t.first_business_date, t.last_business_date, t.sessions
+        FROM (
+            SELECT cinema_id, screen_id, CAST(SUM(sessions) AS BIGINT) AS sessions,
+                   MIN(first_business_date) AS first_business_date, MAX(last_business_date) AS last_business_date
+            FROM mart_screen_month
+            GROUP BY cinema_id, screen_id
+        ) t
+        JOIN (
+            SELECT cinema_id, screen_id, cinema_tz, currency,
+                   ROW_NUMBER() OVER (PARTITION BY cinema_id, screen_id ORDER BY latest_showtime_utc DESC) AS n
+            FROM mart_screen_month
+        ) l ON l.cinema_id = t.cinema_id AND l.screen_id = t.screen_id AND l.n = 1
+        LEFT JOIN (
+            SELECT cinema_id, screen_id, capacity,
+                   ROW_NUMBER() OVER (PARTITION BY cinema_id, screen_id ORDER BY capacity_showtime_utc DESC) AS n
+            FROM mart_screen_month
+            WHERE capacity IS NOT NULL
+        ) c ON c.cinema_id = t.cinema_id AND c.screen_id = t.screen_id AND c.n = 1
+        ORDER BY t.cinema_id, t.screen_id
+        """;
+
+    public override async Task<DailyResult> BuildAsync(PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var screens = sessions
-            .GroupBy(s => (s.CinemaId, s.ScreenId))
-            .OrderBy(g => g.Key.CinemaId, StringComparer.Ordinal).ThenBy(g => g.Key.ScreenId, StringComparer.Ordinal)
-            .ToList();
-        var t = TableColumns.Create(Output, screens.Count);
-        for (var i = 0; i < screens.Count; i++)
-        {
-            var byTime = screens[i].OrderBy(s => s.ShowtimeUtc).ThenBy(s => s.SessionId, StringComparer.Ordinal).ToList();
-            var latest = byTime[^1];
-            t.Get<string?>("cinema_id")[i] = screens[i].Key.CinemaId;
-            t.Get<string?>("screen_id")[i] = screens[i].Key.ScreenId;
-            t.Get<int?>("capacity")[i] = byTime.LastOrDefault(s => s.Capacity > 0)?.Capacity;
-            t.Get<string?>("cinema_tz")[i] = latest.CinemaTz;
-            t.Get<string?>("currency")[i] = latest.Currency;
-            t.Get<DateOnly?>("first_business_date")[i] = byTime.Min(s => s.BusinessDate);
-            t.Get<DateOnly?>("last_business_date")[i] = byTime.Max(s => s.BusinessDate);
-            t.Get<long?>("sessions")[i] = byTime.Count;
-        }
-        return t;
+        using var query = await MartQuery.OpenAsync(context.Store, [(CuratedTables.MartScreenMonth, inputs.Of(CuratedTables.MartScreenMonth.Name))], cancellationToken);
+        var rows = query.Read(Output, Sql, []);
+        _totals.Record(rows, query);
+        return new DailyResult(rows, (long)query.Rows("SELECT COUNT(*) FROM mart_screen_month", [], out _)[0][0]!, 0, "");
     }
 }

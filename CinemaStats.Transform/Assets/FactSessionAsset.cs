@@ -18,11 +18,11 @@ namespace CinemaStats.Transform.Assets;
 /// quantity (refunds negative, VOID left out, comps in), paid_adm = adm without COMP,
 /// gbo_minor = Σ ticket amount_minor (net of refunds, without fees), concessions_minor = Σ
 /// concession amount_minor. Amounts in another currency than the session's are not added (logged).
-/// Film: the raw title is matched against the published dim_film (<see cref="SessionFilms"/>); its
-/// files are inputs, so a new catalogue re-matches every date. Calendar: day_part of the local
+/// Film: the raw title is matched against the published dim_film (<see cref="SessionFilms"/>); a new
+/// catalogue rebuilds only the dates whose titles it matches differently (<see cref="RefineInputsAsync"/>). Calendar: day_part of the local
 /// showtime (a show before the 06:00 cut-off is late), iso_weekday and film_week of business_date.
 /// </summary>
-public sealed class FactSessionAsset : DailyAsset
+public sealed class FactSessionAsset : PartitionedAsset
 {
     public override string Name => CuratedTables.FactSession.Name;
 
@@ -53,47 +53,42 @@ public sealed class FactSessionAsset : DailyAsset
             rows => rows.RowCount > 0 ? CheckVerdict.Pass($"{rows.RowCount} rows") : CheckVerdict.Fail("no rows")),
     ];
 
-    public override async Task<IReadOnlyList<InputVersion>> InputsAsync(DateOnly businessDate, MaterializeContext context, CancellationToken cancellationToken)
+    /// <summary>The columns of stg_sessions the film matches depend on.</summary>
+    private static readonly TableSchema TitleColumns = StagingTables.StgSessions with
     {
-        var inputs = new List<InputVersion>();
-        await foreach (var head in context.Store.ListAllAsync(PipelineKey.StagingPrefix(StagingTables.StgSessions.Name, businessDate), cancellationToken))
-        {
-            inputs.Add(new InputVersion(head.Key, head.ETag));
-        }
-        // The published ticket lines of the date (a partition built from no POS input adds nothing):
-        // new POS data republishes them under a new name, which makes this partition stale.
-        var sales = (await new AssetPartitionStates(context.Store).GetAsync(CuratedTables.FactTicketLine.Name, businessDate.ToString("yyyy-MM-dd"), cancellationToken))?.State;
-        if (sales is { Inputs.Count: > 0 })
-        {
-            inputs.AddRange(sales.Files.Select(file => new InputVersion(file, sales.DataVersion ?? "")));
-        }
-        // The published film catalogue: a new one re-matches the titles of every date.
-        var films = (await new AssetPartitionStates(context.Store).GetAsync(CuratedTables.DimFilm.Name, UnpartitionedAsset.Partition, cancellationToken))?.State;
-        if (films is not null)
-        {
-            inputs.AddRange(films.Files.Select(file => new InputVersion(file, films.DataVersion ?? "")));
-        }
-        return inputs;
-    }
+        Columns = [StagingTables.StgSessions.Column("film_title_raw")],
+    };
 
-    public override async Task<IReadOnlyList<DateOnly>> DatesWithInputsAsync(MaterializeContext context, CancellationToken cancellationToken)
+    private readonly FilmCatalogueCache _films = new();
+
+    /// <summary>
+    /// A new film catalogue changes a date only where it changes what the date's own titles match:
+    /// the catalogue's version is replaced by a hash of those matches, so the other dates stay as they are.
+    /// </summary>
+    public override async Task<PartitionInputs> RefineInputsAsync(DateOnly businessDate, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var dates = new SortedSet<DateOnly>();
-        await foreach (var head in context.Store.ListAllAsync(PipelineKey.StagingPrefix(StagingTables.StgSessions.Name), cancellationToken))
+        var catalogue = inputs.Of(CuratedTables.DimFilm.Name);
+        if (catalogue.Count == 0)
         {
-            var segment = head.Key.Split('/').FirstOrDefault(s => s.StartsWith("business_date=", StringComparison.Ordinal));
-            if (segment is not null && DateOnly.TryParse(segment["business_date=".Length..], out var date))
+            return inputs;
+        }
+        var titles = new HashSet<string?>(StringComparer.Ordinal);
+        foreach (var staged in inputs.Of(StagingTables.StgSessions.Name))
+        {
+            await foreach (var rows in StagingFiles.ReadAsync(context.Store, staged.Key, TitleColumns, cancellationToken))
             {
-                dates.Add(date);
+                titles.UnionWith(rows.Get<string?>("film_title_raw"));
             }
         }
-        return [.. dates];
+        var films = await _films.GetAsync(context.Store, catalogue, cancellationToken);
+        var matches = films.MatchesFingerprint(titles, businessDate);
+        return inputs.With(CuratedTables.DimFilm.Name, [.. catalogue.Select(file => file with { ETag = $"matches-{matches}" })]);
     }
 
-    public override async Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
+    public override async Task<DailyResult> BuildAsync(DateOnly businessDate, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
         var staged = StagingTables.StgSessions;
-        var (ordered, rowsIn, superseded) = await LatestStagedRows.ReadAsync(context.Store, inputs.Where(i => !IsTicketLines(i) && !IsFilms(i)), staged, "session_id", cancellationToken);
+        var (ordered, rowsIn, superseded) = await LatestStagedRows.ReadAsync(context.Store, inputs.Of(staged.Name), staged, "session_id", cancellationToken);
         await superseded.WriteAsync(context.Store, Name, context.Partition, cancellationToken);
         var output = TableColumns.Gather(Output, ordered);
         // Staged rows carry no sales: they are rolled up from POS lines.
@@ -102,8 +97,8 @@ public sealed class FactSessionAsset : DailyAsset
             Array.Fill((long?[])output[sales], 0L);
         }
         FillCalendar(output, businessDate);
-        (await SessionFilms.LoadAsync(context.Store, inputs.Where(IsFilms), cancellationToken)).Fill(output, businessDate);
-        await RollUpSalesAsync(output, inputs.Where(IsTicketLines), context, cancellationToken);
+        (await _films.GetAsync(context.Store, inputs.Of(CuratedTables.DimFilm.Name), cancellationToken)).Fill(output, businessDate);
+        await RollUpSalesAsync(output, inputs.Of(CuratedTables.FactTicketLine.Name), context, cancellationToken);
         var dropped = rowsIn - ordered.Count;
         return new DailyResult(output, rowsIn, dropped, "superseded: a later received file sent the session_id again (the most recently received row wins)");
     }
@@ -115,12 +110,13 @@ public sealed class FactSessionAsset : DailyAsset
         var dayParts = output.Get<string?>("day_part");
         var weekdays = output.Get<int?>("iso_weekday");
         var weeks = output.Get<DateOnly?>("film_week");
-        var iso = businessDate.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)businessDate.DayOfWeek;
+        var iso = PartitionCalendar.IsoWeekday(businessDate);
+        var week = PartitionCalendar.FilmWeekOf(businessDate);
         for (var i = 0; i < output.RowCount; i++)
         {
             dayParts[i] = DayPart(showtimes[i]!.Value.TimeOfDay);
             weekdays[i] = iso;
-            weeks[i] = businessDate.AddDays(-((iso + 2) % 7));
+            weeks[i] = week;
         }
     }
 
@@ -129,12 +125,6 @@ public sealed class FactSessionAsset : DailyAsset
         localTime < SessionsCsvReader.BusinessDayCutOff || localTime >= TimeSpan.FromHours(21) ? "late"
         : localTime < TimeSpan.FromHours(17) ? "matinee"
         : "evening";
-
-    private static bool IsFilms(InputVersion input) =>
-        input.Key.StartsWith(CuratedPartitionKey.TablePrefix(CuratedTables.DimFilm.Name), StringComparison.Ordinal);
-
-    private static bool IsTicketLines(InputVersion input) =>
-        input.Key.StartsWith(CuratedPartitionKey.TablePrefix(CuratedTables.FactTicketLine.Name), StringComparison.Ordinal);
 
     /// <summary>Adds each session's non-void ticket and concession lines to its sales columns.</summary>
     private static async Task RollUpSalesAsync(TableColumns sessions, IEnumerable<InputVersion> ticketLines, MaterializeContext context, CancellationToken cancellationToken)

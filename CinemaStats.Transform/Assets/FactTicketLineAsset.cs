@@ -18,7 +18,7 @@ namespace CinemaStats.Transform.Assets;
 /// reading the columns the checks read a row group at a time. Memory: the staged lines of one
 /// business date are held while it is de-duplicated (never a whole raw file, nor other dates).
 /// </summary>
-public sealed class FactTicketLineAsset : DailyAsset
+public sealed class FactTicketLineAsset : PartitionedAsset
 {
     public override string Name => CuratedTables.FactTicketLine.Name;
 
@@ -45,32 +45,9 @@ public sealed class FactTicketLineAsset : DailyAsset
                 : CheckVerdict.Fail($"{n} ticket lines without session_id (not rolled up to a session)")),
     ];
 
-    public override async Task<IReadOnlyList<InputVersion>> InputsAsync(DateOnly businessDate, MaterializeContext context, CancellationToken cancellationToken)
+    public override async Task<DailyResult> BuildAsync(DateOnly businessDate, PartitionInputs resolved, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var inputs = new List<InputVersion>();
-        await foreach (var head in context.Store.ListAllAsync(PipelineKey.StagingPrefix(StagingTables.StgPosTransactions.Name, businessDate), cancellationToken))
-        {
-            inputs.Add(new InputVersion(head.Key, head.ETag));
-        }
-        return inputs;
-    }
-
-    public override async Task<IReadOnlyList<DateOnly>> DatesWithInputsAsync(MaterializeContext context, CancellationToken cancellationToken)
-    {
-        var dates = new SortedSet<DateOnly>();
-        await foreach (var head in context.Store.ListAllAsync(PipelineKey.StagingPrefix(StagingTables.StgPosTransactions.Name), cancellationToken))
-        {
-            var segment = head.Key.Split('/').FirstOrDefault(s => s.StartsWith("business_date=", StringComparison.Ordinal));
-            if (segment is not null && DateOnly.TryParse(segment["business_date=".Length..], out var date))
-            {
-                dates.Add(date);
-            }
-        }
-        return [.. dates];
-    }
-
-    public override async Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
-    {
+        var inputs = resolved.Of(StagingTables.StgPosTransactions.Name);
         // The common case, one file staged for the date with its keys in order: the staging file
         // already is the partition (same columns, same writer) and is published as it is. The check
         // counts come from what staging stored with it, else from reading the checked columns.

@@ -1,23 +1,19 @@
-using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Tables;
-using CinemaStats.Transform.Engine;
 using CinemaStats.Transform.Marts;
 
 namespace CinemaStats.Transform.Assets;
 
 /// <summary>
-/// <c>mart_cinema_day</c>: one row per cinema, business date and currency, from every published
-/// fact_session row and every published fact_ticket_line concession. Reads: fact_session,
-/// fact_ticket_line · Partitioned by: none · capacity and occupancy_adm count non-cancelled
-/// sessions with capacity above 0 only; a cancelled session keeps its sales. concessions_minor is
-/// Σ of every non-void CONCESSION line of the cinema, date and currency, with or without a session
-/// (counter sales), so a cinema-day with concessions but no session has a row with sessions 0.
+/// <c>mart_cinema_day</c>: one row per cinema, business date and currency. Reads: fact_session,
+/// fact_ticket_line of the same date · Partitioned by: business date · capacity and occupancy_adm
+/// count non-cancelled sessions with capacity above 0 only (<see cref="KpiSql"/>); a cancelled session
+/// keeps its sales. concessions_minor is Σ of every non-void CONCESSION line of the cinema, date and
+/// currency, with or without a session (counter sales), so a cinema-day with concessions but no
+/// session has a row with sessions 0.
 /// </summary>
-public sealed class MartCinemaDayAsset : UnpartitionedAsset
+public sealed class MartCinemaDayAsset : SqlMartAsset
 {
-    private readonly SourceTotals _sessionTotals = new(CuratedTables.FactSession.Name, ["sessions", "capacity", "occupancy_adm", "adm", "paid_adm", "gbo_minor"]);
-
-    private readonly SourceTotals _concessionTotals = new(CuratedTables.FactTicketLine.Name, ["concessions_minor"]);
+    private const string Concession = "line_type = 'CONCESSION' AND is_void = false";
 
     public override string Name => CuratedTables.MartCinemaDay.Name;
 
@@ -25,52 +21,41 @@ public sealed class MartCinemaDayAsset : UnpartitionedAsset
 
     public override TableSchema Output => CuratedTables.MartCinemaDay;
 
-    /// <summary>2: concessions from every concession line of fact_ticket_line, not only those naming a session.</summary>
-    public override string CodeVersion => "2";
+    /// <summary>3: partitioned by business date, built in SQL.</summary>
+    public override string CodeVersion => "3";
 
-    public override IReadOnlyList<AssetCheck> Checks => [_sessionTotals.Check(), _concessionTotals.Check("concessions_match_fact_ticket_line")];
+    public override string Sql => $"""
+        SELECT COALESCE(s.cinema_id, c.cinema_id) AS cinema_id, COALESCE(s.currency, c.currency) AS currency,
+               COALESCE(s.sessions, 0) AS sessions, COALESCE(s.cancelled_sessions, 0) AS cancelled_sessions,
+               COALESCE(s.sessions_with_adm, 0) AS sessions_with_adm, COALESCE(s.screens, 0) AS screens,
+               COALESCE(s.capacity, 0) AS capacity, COALESCE(s.occupancy_adm, 0) AS occupancy_adm,
+               COALESCE(s.adm, 0) AS adm, COALESCE(s.paid_adm, 0) AS paid_adm, COALESCE(s.gbo_minor, 0) AS gbo_minor,
+               COALESCE(c.concessions_minor, 0) AS concessions_minor
+        FROM (
+            SELECT cinema_id, currency, COUNT(*) AS sessions, {KpiSql.CancelledSessions} AS cancelled_sessions,
+                   {KpiSql.SessionsWithAdm} AS sessions_with_adm, CAST(COUNT(DISTINCT screen_id) AS INTEGER) AS screens,
+                   {KpiSql.OccupancyCapacity} AS capacity, {KpiSql.OccupancyAdm} AS occupancy_adm,
+                   CAST(SUM(adm) AS BIGINT) AS adm, CAST(SUM(paid_adm) AS BIGINT) AS paid_adm, CAST(SUM(gbo_minor) AS BIGINT) AS gbo_minor
+            FROM fact_session
+            WHERE business_date = ?
+            GROUP BY cinema_id, currency
+        ) s
+        FULL OUTER JOIN (
+            SELECT cinema_id, currency, CAST(SUM(amount_minor) AS BIGINT) AS concessions_minor
+            FROM fact_ticket_line
+            WHERE business_date = ? AND {Concession}
+            GROUP BY cinema_id, currency
+        ) c ON c.cinema_id = s.cinema_id AND c.currency = s.currency
+        ORDER BY cinema_id, currency
+        """;
 
-    public override async Task<IReadOnlyList<InputVersion>> InputsAsync(MaterializeContext context, CancellationToken cancellationToken) =>
-        [.. await PublishedFactSessions.InputsAsync(context.Store, cancellationToken), .. await PublishedConcessions.InputsAsync(context.Store, cancellationToken)];
+    public override IReadOnlyList<object> Parameters(DateOnly start) => [start, start];
 
-    public override async Task<DailyResult> BuildAsync(IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken)
-    {
-        var sessions = await PublishedFactSessions.ReadAsync(context.Store, inputs.Where(i => PublishedPartitions.IsFileOf(CuratedTables.FactSession.Name, i)), cancellationToken);
-        var concessions = await PublishedConcessions.ReadAsync(context.Store, inputs.Where(i => PublishedPartitions.IsFileOf(CuratedTables.FactTicketLine.Name, i)), cancellationToken);
-        var rows = Build(sessions, concessions);
-        _sessionTotals.Record(rows, sessions.Select(s => (s.Currency, (Func<string, long>)s.Measure)));
-        _concessionTotals.Record(rows, concessions.Select(c => (c.Currency, (Func<string, long>)(_ => c.AmountMinor))));
-        return new DailyResult(rows, sessions.Count + concessions.Count, 0, "");
-    }
+    protected override IReadOnlyList<SourceTotals> Totals { get; } =
+    [
+        SourceTotals.OfSessions(["sessions", "capacity", "occupancy_adm", "adm", "paid_adm", "gbo_minor"]),
+        new(CuratedTables.FactTicketLine.Name, ["concessions_minor"], _ => "CAST(SUM(amount_minor) AS BIGINT)", Concession),
+    ];
 
-    private TableColumns Build(IReadOnlyList<SessionFact> sessions, IReadOnlyList<ConcessionLine> concessions)
-    {
-        var sessionsByDay = sessions.ToLookup(s => (s.CinemaId, s.BusinessDate, s.Currency));
-        var concessionsByDay = concessions
-            .GroupBy(c => (c.CinemaId, c.BusinessDate, c.Currency))
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.AmountMinor));
-        var days = sessionsByDay.Select(g => g.Key).Union(concessionsByDay.Keys)
-            .OrderBy(k => k.CinemaId, StringComparer.Ordinal).ThenBy(k => k.BusinessDate).ThenBy(k => k.Currency, StringComparer.Ordinal)
-            .ToList();
-        var t = TableColumns.Create(Output, days.Count);
-        for (var i = 0; i < days.Count; i++)
-        {
-            var key = days[i];
-            var day = sessionsByDay[key];
-            t.Get<string?>("cinema_id")[i] = key.CinemaId;
-            t.Get<DateOnly?>("business_date")[i] = key.BusinessDate;
-            t.Get<string?>("currency")[i] = key.Currency;
-            t.Get<long?>("sessions")[i] = day.LongCount();
-            t.Get<long?>("cancelled_sessions")[i] = day.LongCount(s => s.Cancelled);
-            t.Get<long?>("sessions_with_adm")[i] = day.LongCount(s => s.Adm > 0);
-            t.Get<int?>("screens")[i] = day.Select(s => s.ScreenId).Distinct(StringComparer.Ordinal).Count();
-            t.Get<long?>("capacity")[i] = day.Sum(s => s.OccupancyCapacity);
-            t.Get<long?>("occupancy_adm")[i] = day.Sum(s => s.OccupancyAdm);
-            t.Get<long?>("adm")[i] = day.Sum(s => s.Adm);
-            t.Get<long?>("paid_adm")[i] = day.Sum(s => s.PaidAdm);
-            t.Get<long?>("gbo_minor")[i] = day.Sum(s => s.GboMinor);
-            t.Get<long?>("concessions_minor")[i] = concessionsByDay.GetValueOrDefault(key);
-        }
-        return t;
-    }
+    protected override string? CheckName(int index) => index == 1 ? "concessions_match_fact_ticket_line" : null;
 }

@@ -4,40 +4,32 @@ using CinemaStats.Transform.Marts;
 namespace CinemaStats.Transform.Assets;
 
 /// <summary>
-/// <c>mart_daypart_weekday</c>: one row per cinema, business date, day-part and currency, from
-/// every published fact_session row (the day-part × weekday heat map). Reads: fact_session ·
-/// Partitioned by: none · occupancy as in mart_cinema_day.
+/// <c>mart_daypart_weekday</c>: one row per cinema, business date, day-part and currency (the
+/// day-part × weekday heat map). Reads: fact_session of the same date · Partitioned by: business
+/// date · occupancy as in mart_cinema_day.
 /// </summary>
-public sealed class MartDaypartWeekdayAsset : SessionMartAsset
+public sealed class MartDaypartWeekdayAsset : SqlMartAsset
 {
     public override string Name => CuratedTables.MartDaypartWeekday.Name;
 
+    public override IReadOnlyList<string> Upstream => [CuratedTables.FactSession.Name];
+
     public override TableSchema Output => CuratedTables.MartDaypartWeekday;
 
-    protected override IReadOnlyList<string> ReconciledColumns => ["sessions", "capacity", "occupancy_adm", "adm", "gbo_minor"];
+    /// <summary>2: partitioned by business date, built in SQL.</summary>
+    public override string CodeVersion => "2";
 
-    protected override TableColumns Build(IReadOnlyList<SessionFact> sessions)
-    {
-        var cells = sessions
-            .GroupBy(s => (s.CinemaId, s.BusinessDate, s.DayPart, s.Currency))
-            .OrderBy(g => g.Key.CinemaId, StringComparer.Ordinal).ThenBy(g => g.Key.BusinessDate)
-            .ThenBy(g => g.Key.DayPart, StringComparer.Ordinal).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
-            .ToList();
-        var t = TableColumns.Create(Output, cells.Count);
-        for (var i = 0; i < cells.Count; i++)
-        {
-            var cell = cells[i];
-            t.Get<string?>("cinema_id")[i] = cell.Key.CinemaId;
-            t.Get<DateOnly?>("business_date")[i] = cell.Key.BusinessDate;
-            t.Get<int?>("iso_weekday")[i] = cell.First().IsoWeekday;
-            t.Get<string?>("day_part")[i] = cell.Key.DayPart;
-            t.Get<string?>("currency")[i] = cell.Key.Currency;
-            t.Get<long?>("sessions")[i] = cell.LongCount();
-            t.Get<long?>("capacity")[i] = cell.Sum(s => s.OccupancyCapacity);
-            t.Get<long?>("occupancy_adm")[i] = cell.Sum(s => s.OccupancyAdm);
-            t.Get<long?>("adm")[i] = cell.Sum(s => s.Adm);
-            t.Get<long?>("gbo_minor")[i] = cell.Sum(s => s.GboMinor);
-        }
-        return t;
-    }
+    public override string Sql => $"""
+        SELECT cinema_id, MAX(iso_weekday) AS iso_weekday, day_part, currency, COUNT(*) AS sessions,
+               {KpiSql.OccupancyCapacity} AS capacity, {KpiSql.OccupancyAdm} AS occupancy_adm,
+               CAST(SUM(adm) AS BIGINT) AS adm, CAST(SUM(gbo_minor) AS BIGINT) AS gbo_minor
+        FROM fact_session
+        WHERE business_date = ?
+        GROUP BY cinema_id, day_part, currency
+        ORDER BY cinema_id, day_part, currency
+        """;
+
+    public override IReadOnlyList<object> Parameters(DateOnly start) => [start];
+
+    protected override IReadOnlyList<SourceTotals> Totals { get; } = [SourceTotals.OfSessions(["sessions", "capacity", "occupancy_adm", "adm", "gbo_minor"])];
 }

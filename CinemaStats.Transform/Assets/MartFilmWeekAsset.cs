@@ -1,75 +1,44 @@
 using CinemaStats.Core.Tables;
+using CinemaStats.Transform.Engine;
 using CinemaStats.Transform.Marts;
 
 namespace CinemaStats.Transform.Assets;
 
 /// <summary>
-/// <c>mart_film_week</c>: one row per film, film week (Fri–Thu) and currency, from every published
-/// fact_session row. Reads: fact_session · Partitioned by: none · A currency is a territory, and a
-/// film opens per territory: week 1 is the first film week the film played in that currency, and
-/// week_number counts calendar weeks from it (a week without a show leaves a gap). previous_week_gbo_minor
-/// is the film's GBO in the calendar week before, null in week 1 and after a week without a show
-/// (so week-on-week change is null there). Opening weekend is Fri–Sun (business dates) of week 1.
-/// Unmatched films are keyed <c>unmatched|</c> + normalized cleaned title.
+/// <c>mart_film_week</c>: one row per film, film week (Fri–Thu) and currency. Reads: fact_session
+/// of the week's seven dates · Partitioned by: film week · A currency is a territory. weekend_gbo_minor
+/// is Fri–Sun of the week; what depends on the film's other weeks (week number, the week before,
+/// cumulative GBO, opening weekend) is derived by the queries (<c>FilmRunSql</c>), so a new week never
+/// rewrites the old ones. Unmatched films are keyed <c>unmatched|</c> + the title fact_session shows.
+/// The descriptive columns come from dim_film through fact_session, one value per film.
 /// </summary>
-public sealed class MartFilmWeekAsset : SessionMartAsset
+public sealed class MartFilmWeekAsset : SqlMartAsset
 {
     public override string Name => CuratedTables.MartFilmWeek.Name;
 
-    /// <summary>2: unmatched films keyed by their shown title, as the query catalogue keys them.</summary>
-    public override string CodeVersion => "2";
+    public override IReadOnlyList<string> Upstream => [CuratedTables.FactSession.Name];
+
+    public override Partitioning Partitioning => Partitioning.FilmWeek;
 
     public override TableSchema Output => CuratedTables.MartFilmWeek;
 
-    protected override IReadOnlyList<string> ReconciledColumns => ["sessions", "adm", "paid_adm", "gbo_minor"];
+    /// <summary>3: partitioned by film week, built in SQL; run figures derived at query time.</summary>
+    public override string CodeVersion => "3";
 
-    protected override TableColumns Build(IReadOnlyList<SessionFact> sessions)
-    {
-        var rows = new List<(string Key, string Title, string Distributor, string? Genre, string Currency, DateOnly Week, int Number, IReadOnlyList<SessionFact> Sessions, long? Previous, long Cumulative, long Opening)>();
-        foreach (var run in sessions.GroupBy(s => (s.MartFilmKey, s.Currency)).OrderBy(g => g.Key.MartFilmKey, StringComparer.Ordinal).ThenBy(g => g.Key.Currency, StringComparer.Ordinal))
-        {
-            // The film's descriptive columns: the most common value among its sessions (one value when matched).
-            var title = MostCommon(run.Select(s => s.FilmTitle))!;
-            var distributor = MostCommon(run.Select(s => s.Distributor))!;
-            var genre = MostCommon(run.Select(s => s.Genre));
-            var weeks = run.GroupBy(s => s.FilmWeek).OrderBy(w => w.Key).ToDictionary(w => w.Key, w => (IReadOnlyList<SessionFact>)[.. w]);
-            var first = weeks.Keys.First();
-            var opening = weeks[first].Where(s => s.BusinessDate <= first.AddDays(2)).Sum(s => s.GboMinor);
-            long cumulative = 0;
-            foreach (var week in weeks.Keys.Order())
-            {
-                var inWeek = weeks[week];
-                var gbo = inWeek.Sum(s => s.GboMinor);
-                cumulative += gbo;
-                long? previous = weeks.TryGetValue(week.AddDays(-7), out var before) ? before.Sum(s => s.GboMinor) : null;
-                rows.Add((run.Key.MartFilmKey, title, distributor, genre, run.Key.Currency, week, (week.DayNumber - first.DayNumber) / 7 + 1, inWeek, previous, cumulative, opening));
-            }
-        }
+    public override string Sql => $"""
+        SELECT {KpiSql.SessionFilmKey} AS film_key, MAX(film_title) AS film_title, MAX(distributor) AS distributor, MAX(genre) AS genre,
+               currency, COUNT(*) AS sessions, CAST(COUNT(DISTINCT cinema_id) AS INTEGER) AS cinemas,
+               CAST(COUNT(DISTINCT cinema_id || '|' || screen_id) AS INTEGER) AS screens,
+               CAST(SUM(adm) AS BIGINT) AS adm, CAST(SUM(paid_adm) AS BIGINT) AS paid_adm, CAST(SUM(gbo_minor) AS BIGINT) AS gbo_minor,
+               CAST(SUM(CASE WHEN business_date <= ? THEN gbo_minor ELSE 0 END) AS BIGINT) AS weekend_gbo_minor
+        FROM fact_session
+        WHERE business_date BETWEEN ? AND ?
+        GROUP BY {KpiSql.SessionFilmKey}, currency
+        ORDER BY film_key, currency
+        """;
 
-        var t = TableColumns.Create(Output, rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var r = rows[i];
-            t.Get<string?>("film_key")[i] = r.Key;
-            t.Get<string?>("film_title")[i] = r.Title;
-            t.Get<string?>("distributor")[i] = r.Distributor;
-            t.Get<string?>("genre")[i] = r.Genre;
-            t.Get<DateOnly?>("film_week")[i] = r.Week;
-            t.Get<int?>("week_number")[i] = r.Number;
-            t.Get<string?>("currency")[i] = r.Currency;
-            t.Get<long?>("sessions")[i] = r.Sessions.Count;
-            t.Get<int?>("cinemas")[i] = r.Sessions.Select(s => s.CinemaId).Distinct(StringComparer.Ordinal).Count();
-            t.Get<int?>("screens")[i] = r.Sessions.Select(s => (s.CinemaId, s.ScreenId)).Distinct().Count();
-            t.Get<long?>("adm")[i] = r.Sessions.Sum(s => s.Adm);
-            t.Get<long?>("paid_adm")[i] = r.Sessions.Sum(s => s.PaidAdm);
-            t.Get<long?>("gbo_minor")[i] = r.Sessions.Sum(s => s.GboMinor);
-            t.Get<long?>("previous_week_gbo_minor")[i] = r.Previous;
-            t.Get<long?>("cumulative_gbo_minor")[i] = r.Cumulative;
-            t.Get<long?>("opening_weekend_gbo_minor")[i] = r.Opening;
-        }
-        return t;
-    }
+    /// <summary>The Sunday that ends the weekend, then the week's range.</summary>
+    public override IReadOnlyList<object> Parameters(DateOnly start) => [start.AddDays(2), .. Range(start)];
 
-    private static string? MostCommon(IEnumerable<string?> values) =>
-        values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+    protected override IReadOnlyList<SourceTotals> Totals { get; } = [SourceTotals.OfSessions(["sessions", "adm", "paid_adm", "gbo_minor"])];
 }

@@ -4,19 +4,6 @@ using CinemaStats.Core.Tables;
 
 namespace CinemaStats.Transform.Engine;
 
-/// <summary>How an asset's output is divided.</summary>
-public enum Partitioning
-{
-    /// <summary>One output for the whole asset.</summary>
-    None,
-
-    /// <summary>One partition per raw object of the upstream source (staging assets).</summary>
-    RawObject,
-
-    /// <summary>One partition per business date.</summary>
-    BusinessDate,
-}
-
 /// <summary>How much a failed check matters.</summary>
 public enum CheckSeverity
 {
@@ -115,19 +102,25 @@ public sealed record RawObjectResult(long RowsIn, long RowsOut, long RowsQuarant
     public IReadOnlyDictionary<string, long> FlaggedByFlag { get; init; } = new Dictionary<string, long>();
 }
 
-/// <summary>An asset partitioned by business date, rebuilt from every input of that date.</summary>
-public abstract class DailyAsset : Asset
+/// <summary>
+/// An asset partitioned by date (a business date, a film week or a month), each partition rebuilt
+/// from the inputs the engine resolves for it: the upstream partitions within its dates (staged
+/// files of those dates, published partitions), or the whole of an unpartitioned upstream.
+/// </summary>
+public abstract class PartitionedAsset : Asset
 {
     public override Partitioning Partitioning => Partitioning.BusinessDate;
 
-    /// <summary>The current inputs of one date, by key and version; the partition is stale when they change.</summary>
-    public abstract Task<IReadOnlyList<Core.Pipeline.InputVersion>> InputsAsync(DateOnly businessDate, MaterializeContext context, CancellationToken cancellationToken);
+    /// <summary>
+    /// The versions that decide whether the partition is stale. By default every resolved input as it
+    /// is; an asset may narrow one to what it actually uses (fact_session: the film matches of its own
+    /// titles, not the whole catalogue).
+    /// </summary>
+    public virtual Task<PartitionInputs> RefineInputsAsync(DateOnly partition, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(inputs);
 
     /// <summary>Builds the partition's rows from its inputs; the engine writes, checks and publishes them.</summary>
-    public abstract Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<Core.Pipeline.InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken);
-
-    /// <summary>The dates that have inputs (for reconciling and backfills).</summary>
-    public abstract Task<IReadOnlyList<DateOnly>> DatesWithInputsAsync(MaterializeContext context, CancellationToken cancellationToken);
+    public abstract Task<DailyResult> BuildAsync(DateOnly partition, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken);
 }
 
 /// <summary>The rows of one daily partition, and how many inputs rows went in.</summary>

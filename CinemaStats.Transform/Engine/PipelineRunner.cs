@@ -13,7 +13,7 @@ namespace CinemaStats.Transform.Engine;
 
 /// <summary>What a run is asked to do.</summary>
 /// <param name="RawObjects">New raw objects to stage.</param>
-/// <param name="Dates">Daily partitions to rebuild even when their inputs did not change, per asset (null: every daily asset).</param>
+/// <param name="Dates">Business dates whose partitions (of every partitioned asset: the date, its film week, its month) are rebuilt even when their inputs did not change.</param>
 /// <param name="ScanAllDates">Compare every date that has inputs with what it was built from.</param>
 public sealed record RunRequest(string Trigger, IReadOnlyList<RawObjectKey> RawObjects, IReadOnlyCollection<DateOnly> Dates, bool ScanAllDates = false, bool Force = false);
 
@@ -34,6 +34,8 @@ public sealed class PipelineRunner(
     ILogger<PipelineRunner> logger,
     IMeterFactory? meters = null)
 {
+    private readonly InputResolver _resolver = new(store, graph, states);
+
     private readonly Counter<long>? _failures = meters?.Create(FreshnessMonitor.MeterName)
         .CreateCounter<long>("cinemastats.transform.failures", description: "Partitions and raw objects whose materialization failed.");
 
@@ -51,26 +53,31 @@ public sealed class PipelineRunner(
             await runs.SaveAsync(new RunRecord(runId, request.Trigger, RunRecord.Running, started, null, [.. request.RawObjects.Select(r => r.ToString())], [], null), cancellationToken);
         }
 
-        var touched = new ConcurrentDictionary<DateOnly, byte>();
-        foreach (var date in request.Dates)
+        // The dates whose partitions changed in this run, per asset: what the assets downstream compare.
+        var changed = new ConcurrentDictionary<string, ConcurrentDictionary<DateOnly, byte>>(StringComparer.Ordinal);
+        void Changed(string asset, IEnumerable<DateOnly> dates)
         {
-            touched[date] = 0;
+            var set = changed.GetOrAdd(asset, _ => new());
+            foreach (var date in dates)
+            {
+                set[date] = 0;
+            }
         }
         await Parallel.ForEachAsync(request.RawObjects, Parallelism(cancellationToken), async (raw, ct) =>
         {
-            foreach (var date in await StageAsync(raw, context, partitions, ct))
+            foreach (var (asset, dates) in await StageAsync(raw, context, partitions, ct))
             {
-                touched[date] = 0;
+                Changed(asset, dates);
             }
         });
 
-        // In dependency order, so an unpartitioned asset may read daily ones and the other way round.
+        // In dependency order: each asset compares the partitions its upstream changed.
         var rebuiltUnpartitioned = new HashSet<string>(StringComparer.Ordinal);
         foreach (var next in graph.InOrder)
         {
             if (next is UnpartitionedAsset unpartitioned)
             {
-                // Its fingerprint comes from one listing of its inputs: cheap enough to check on every run.
+                // Its inputs are small by design (a catalogue, monthly rows): checked on every run.
                 if (await MaterializeUnpartitionedAsync(unpartitioned, request.Force, context, cancellationToken) is { } outcome)
                 {
                     partitions.Add(outcome);
@@ -81,22 +88,35 @@ public sealed class PipelineRunner(
                 }
                 continue;
             }
-            if (next is not DailyAsset asset)
+            if (next is not PartitionedAsset asset)
             {
                 continue;
             }
-            var dates = touched.Keys.ToHashSet();
-            // A rebuilt dimension upstream (a new film catalogue) is an input of every date.
+            var scheme = asset.Partitioning;
+            var candidates = request.Dates.Select(d => PartitionCalendar.StartOf(scheme, d)).ToHashSet();
+            foreach (var upstream in asset.Upstream)
+            {
+                if (changed.TryGetValue(upstream, out var dates))
+                {
+                    candidates.UnionWith(dates.Keys.Select(d => PartitionCalendar.StartOf(scheme, d)));
+                }
+            }
+            // A rebuilt dimension upstream (a new film catalogue) may change any partition: each compares what it uses.
             if (request.ScanAllDates || asset.Upstream.Any(rebuiltUnpartitioned.Contains))
             {
-                dates.UnionWith(await asset.DatesWithInputsAsync(context, cancellationToken));
+                candidates.UnionWith(await _resolver.PartitionsWithInputsAsync(asset, cancellationToken));
             }
-            await Parallel.ForEachAsync(dates.Order(), Parallelism(cancellationToken), async (date, ct) =>
+            await Parallel.ForEachAsync(candidates.Order(), Parallelism(cancellationToken), async (start, ct) =>
             {
-                var outcome = await MaterializeDailyAsync(asset, date, request.Force || request.Dates.Contains(date), context, ct);
+                var forced = request.Force || PartitionCalendar.DatesOf(scheme, start).Any(request.Dates.Contains);
+                var outcome = await MaterializePartitionAsync(asset, start, forced, context, ct);
                 if (outcome is not null)
                 {
                     partitions.Add(outcome);
+                    if (outcome.Status is AssetPartitionState.Materialized or AssetPartitionState.Blocked)
+                    {
+                        Changed(asset.Name, PartitionCalendar.DatesOf(scheme, start));
+                    }
                 }
             });
         }
@@ -113,8 +133,8 @@ public sealed class PipelineRunner(
         return run;
     }
 
-    /// <summary>Runs the staging assets of one raw object; returns the business dates it touched.</summary>
-    private async Task<IReadOnlyList<DateOnly>> StageAsync(RawObjectKey raw, MaterializeContext context, ConcurrentBag<RunPartition> partitions, CancellationToken cancellationToken)
+    /// <summary>Runs the staging assets of one raw object; returns the business dates each of them touched.</summary>
+    private async Task<IReadOnlyList<(string Asset, IReadOnlyList<DateOnly> Dates)>> StageAsync(RawObjectKey raw, MaterializeContext context, ConcurrentBag<RunPartition> partitions, CancellationToken cancellationToken)
     {
         var assets = graph.InOrder.OfType<RawObjectAsset>().Where(a => a.Source == raw.Source).ToList();
         if (assets.Count == 0)
@@ -122,7 +142,7 @@ public sealed class PipelineRunner(
             await ledger.RecordAsync(raw, new RawObjectStatus(raw.ToString(), RawObjectStatus.Skipped, 0, 0, 0, [], $"No asset reads source '{raw.Source}' yet.", clock.GetUtcNow()) { RunId = context.RunId }, cancellationToken);
             return [];
         }
-        var dates = new List<DateOnly>();
+        var dates = new List<(string, IReadOnlyList<DateOnly>)>();
         await ledger.MarkRunningAsync(raw, cancellationToken);
         foreach (var asset in assets)
         {
@@ -131,7 +151,7 @@ public sealed class PipelineRunner(
             {
                 var result = await TransientFaults.RetryAsync(() => asset.MaterializeAsync(raw, context with { Partition = raw.UploadId }, cancellationToken),
                     context.Log, $"{asset.Name} {raw}", cancellationToken);
-                dates.AddRange(result.BusinessDates);
+                dates.Add((asset.Name, result.BusinessDates));
                 status = new RawObjectStatus(raw.ToString(), RawObjectStatus.Processed, result.RowsIn, result.RowsOut, result.RowsQuarantined, result.Outputs, null, clock.GetUtcNow())
                 {
                     QuarantinedByReason = result.QuarantinedByReason,
@@ -158,18 +178,23 @@ public sealed class PipelineRunner(
         return dates;
     }
 
-    /// <summary>Rebuilds one daily partition if its inputs changed (or when forced), then publishes it.</summary>
-    public Task<RunPartition?> MaterializeDailyAsync(DailyAsset asset, DateOnly date, bool force, MaterializeContext context, CancellationToken cancellationToken)
+    /// <summary>Rebuilds one partition if its inputs changed (or when forced), then publishes it.</summary>
+    /// <param name="start">The partition's first date (a business date, a film week's Friday, a month's first day).</param>
+    public Task<RunPartition?> MaterializePartitionAsync(PartitionedAsset asset, DateOnly start, bool force, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var partition = date.ToString("yyyy-MM-dd");
+        var partition = PartitionCalendar.Name(start);
+        var column = asset.Output.PartitionColumn ?? throw new InvalidOperationException($"{asset.Name}'s output names no partition column.");
         context = context with { Partition = partition };
         return PublishAsync(new PartitionPlan(
             asset, partition, force,
-            () => asset.InputsAsync(date, context, cancellationToken),
-            fingerprint => CuratedPartitionKey.Part(asset.Output.Name, date, fingerprint[..16]),
-            inputs => asset.BuildAsync(date, inputs, context, cancellationToken),
-            CuratedPartitionKey.PartitionPrefix(asset.Output.Name, date),
-            CheckUpstream: true,
+            async () =>
+            {
+                var resolved = await _resolver.ResolveAsync(asset, start, cancellationToken);
+                return resolved with { Inputs = await asset.RefineInputsAsync(start, resolved.Inputs, context, cancellationToken) };
+            },
+            fingerprint => CuratedPartitionKey.Part(asset.Output.Name, column, start, fingerprint[..16]),
+            inputs => asset.BuildAsync(start, inputs, context, cancellationToken),
+            CuratedPartitionKey.PartitionPrefix(asset.Output.Name, column, start),
             PublishWithoutInputs: true), context, cancellationToken);
     }
 
@@ -179,23 +204,22 @@ public sealed class PipelineRunner(
         context = context with { Partition = UnpartitionedAsset.Partition };
         return PublishAsync(new PartitionPlan(
             asset, UnpartitionedAsset.Partition, force,
-            () => asset.InputsAsync(context, cancellationToken),
+            async () => (await _resolver.ResolveAsync(asset, null, cancellationToken)) with { UpstreamStates = [] },
             fingerprint => CuratedPartitionKey.Part(asset.Output.Name, fingerprint[..16]),
             inputs => asset.BuildAsync(inputs, context, cancellationToken),
             CuratedPartitionKey.TablePrefix(asset.Output.Name),
-            CheckUpstream: false,
             PublishWithoutInputs: false), context, cancellationToken);
     }
 
     /// <summary>How to rebuild one partition of one asset.</summary>
     /// <param name="PublishWithoutInputs">Whether a partition with no inputs at all is published (empty) rather than skipped.</param>
+    /// <param name="Inputs">Resolves the inputs, with the upstream partition states whose blocking checks hold this one back.</param>
     private sealed record PartitionPlan(
         Asset Asset, string Partition, bool Force,
-        Func<Task<IReadOnlyList<InputVersion>>> Inputs,
+        Func<Task<InputResolver.Resolved>> Inputs,
         Func<string, string> KeyFor,
-        Func<IReadOnlyList<InputVersion>, Task<DailyResult>> Build,
+        Func<PartitionInputs, Task<DailyResult>> Build,
         string PartsPrefix,
-        bool CheckUpstream,
         bool PublishWithoutInputs);
 
     /// <summary>
@@ -211,7 +235,8 @@ public sealed class PipelineRunner(
             var current = await states.GetAsync(asset.Name, partition, cancellationToken);
             try
             {
-                var inputs = await TransientFaults.RetryAsync(plan.Inputs, context.Log, $"{asset.Name} {partition} inputs", cancellationToken);
+                var resolved = await TransientFaults.RetryAsync(plan.Inputs, context.Log, $"{asset.Name} {partition} inputs", cancellationToken);
+                var inputs = resolved.Inputs.All;
                 var fingerprint = Fingerprint(asset, inputs);
                 if (!plan.Force && current is { State: var known } && known.InputFingerprint == fingerprint && known.Status == AssetPartitionState.Materialized)
                 {
@@ -221,10 +246,10 @@ public sealed class PipelineRunner(
                 {
                     return null;
                 }
-                var blocker = plan.CheckUpstream ? await BlockingUpstreamAsync(asset, partition, cancellationToken) : null;
+                var blocker = BlockingUpstream(resolved.UpstreamStates);
                 var next = blocker is not null
                     ? Carry(current?.State, asset, partition, fingerprint, AssetPartitionState.Blocked, blocker, context.RunId, inputs)
-                    : await WriteAsync(asset, inputs, fingerprint, plan.KeyFor(fingerprint), () => plan.Build(inputs), context, cancellationToken);
+                    : await WriteAsync(asset, inputs, fingerprint, plan.KeyFor(fingerprint), () => plan.Build(resolved.Inputs), context, cancellationToken);
                 await states.SaveAsync(next, current?.ETag, cancellationToken);
                 await DeleteUnpublishedPartsAsync(plan.PartsPrefix, next.Files, cancellationToken);
                 context.Log.Info($"{asset.Name} {partition}: {next.Status}, {next.RowsOut} rows, version {next.DataVersion}" + (next.Error is null ? "" : $" ({next.Error})"));
@@ -318,18 +343,17 @@ public sealed class PipelineRunner(
         return bytes;
     }
 
-    /// <summary>The first upstream partition of the same date whose blocking check failed, as a reason; null when none.</summary>
-    private async Task<string?> BlockingUpstreamAsync(Asset asset, string partition, CancellationToken cancellationToken)
+    /// <summary>The first upstream partition whose blocking check failed (or that is blocked itself), as a reason; null when none.</summary>
+    private static string? BlockingUpstream(IReadOnlyList<AssetPartitionState> upstream)
     {
-        foreach (var upstream in asset.Upstream.Select(graph.Find).OfType<DailyAsset>())
+        foreach (var s in upstream)
         {
-            var state = await states.GetAsync(upstream.Name, partition, cancellationToken);
-            if (state?.State is { } s && (s.HasBlockingFailure || s.Status == AssetPartitionState.Blocked))
+            if (s.HasBlockingFailure || s.Status == AssetPartitionState.Blocked)
             {
                 var check = s.Checks.FirstOrDefault(c => !c.Passed && c.Severity == "block");
                 return check is not null
-                    ? $"upstream {upstream.Name} {partition} failed blocking check {check.Name}: {check.Detail}"
-                    : $"upstream {upstream.Name} {partition} is blocked: {s.Error}";
+                    ? $"upstream {s.Asset} {s.Partition} failed blocking check {check.Name}: {check.Detail}"
+                    : $"upstream {s.Asset} {s.Partition} is blocked: {s.Error}";
             }
         }
         return null;

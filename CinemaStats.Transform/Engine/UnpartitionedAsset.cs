@@ -2,7 +2,7 @@ namespace CinemaStats.Transform.Engine;
 
 /// <summary>
 /// An asset with one output for the whole table (a dimension), rebuilt from all of its inputs
-/// whenever they change. The engine writes, checks and publishes it like a daily partition,
+/// whenever they change: keep its inputs small (the film catalogue, monthly screen rows), never all history. The engine writes, checks and publishes it like a daily partition,
 /// under the partition name <see cref="Partition"/>.
 /// </summary>
 public abstract class UnpartitionedAsset : Asset
@@ -12,9 +12,6 @@ public abstract class UnpartitionedAsset : Asset
 
     public override Partitioning Partitioning => Partitioning.None;
 
-    /// <summary>The current inputs, by key and version; the output is stale when they change.</summary>
-    public abstract Task<IReadOnlyList<Core.Pipeline.InputVersion>> InputsAsync(MaterializeContext context, CancellationToken cancellationToken);
-
-    /// <summary>Builds the table's rows from its inputs; the engine writes, checks and publishes them.</summary>
-    public abstract Task<DailyResult> BuildAsync(IReadOnlyList<Core.Pipeline.InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken);
+    /// <summary>Builds the table's rows from the inputs the engine resolved (every partition of its upstream); the engine writes, checks and publishes them.</summary>
+    public abstract Task<DailyResult> BuildAsync(PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken);
 }

@@ -69,12 +69,36 @@ public sealed class SessionFilms
         var distributors = sessions.Get<string?>("distributor");
         for (var i = 0; i < sessions.RowCount; i++)
         {
-            var raw = rawTitles[i] ?? "";
-            if (!_shown.TryGetValue((raw, businessDate), out var shown))
-            {
-                shown = _shown[(raw, businessDate)] = Resolve(rawTitles[i], businessDate);
-            }
+            var shown = Shown(rawTitles[i], businessDate);
             (keys[i], confidences[i], titles[i], genres[i], distributors[i]) = (shown.Key, shown.Confidence, shown.Title, shown.Genre, shown.Distributor);
+        }
+    }
+
+    /// <summary>
+    /// A hash of what each of <paramref name="rawTitles"/> shows on <paramref name="businessDate"/>
+    /// (film key, confidence, title, genre, distributor): equal hashes mean the date's sessions come out the same.
+    /// </summary>
+    public string MatchesFingerprint(IEnumerable<string?> rawTitles, DateOnly businessDate)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var raw in rawTitles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var shown = Shown(raw, businessDate);
+            text.Append(raw).Append('\t').Append(shown.Key).Append('\t').Append(shown.Confidence).Append('\t')
+                .Append(shown.Title).Append('\t').Append(shown.Genre).Append('\t').Append(shown.Distributor).Append('\n');
+        }
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())))[..16];
+    }
+
+    private ShownFilm Shown(string? raw, DateOnly businessDate)
+    {
+        lock (_shown)
+        {
+            if (!_shown.TryGetValue((raw ?? "", businessDate), out var shown))
+            {
+                shown = _shown[(raw ?? "", businessDate)] = Resolve(raw, businessDate);
+            }
+            return shown;
         }
     }
 

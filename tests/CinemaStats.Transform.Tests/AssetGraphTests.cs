@@ -45,13 +45,11 @@ public sealed class AssetGraphTests
     }
 
     /// <summary>A daily asset with given upstream names and no data, for graph shapes.</summary>
-    internal sealed class TestDaily(string name, IReadOnlyList<string> upstream) : DailyAsset
+    internal sealed class TestDaily(string name, IReadOnlyList<string> upstream) : PartitionedAsset
     {
         public override string Name => name;
         public override IReadOnlyList<string> Upstream => upstream;
         public override TableSchema Output => CuratedTables.FactSession;
-        public override Task<IReadOnlyList<InputVersion>> InputsAsync(DateOnly businessDate, MaterializeContext context, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<InputVersion>>([]);
-        public override Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken) => throw new NotSupportedException();
-        public override Task<IReadOnlyList<DateOnly>> DatesWithInputsAsync(MaterializeContext context, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DateOnly>>([]);
+        public override Task<DailyResult> BuildAsync(DateOnly businessDate, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -204,21 +204,19 @@ public abstract class PipelineContract
     }
 
     /// <summary>fact_session, except that one date always fails.</summary>
-    private sealed class FailsOn(DateOnly date) : DailyAsset
+    private sealed class FailsOn(DateOnly date) : PartitionedAsset
     {
         private readonly FactSessionAsset _inner = new();
         public override string Name => _inner.Name;
         public override IReadOnlyList<string> Upstream => _inner.Upstream;
         public override TableSchema Output => _inner.Output;
         public override string CodeVersion => "failing";
-        public override Task<IReadOnlyList<InputVersion>> InputsAsync(DateOnly businessDate, MaterializeContext context, CancellationToken cancellationToken) => _inner.InputsAsync(businessDate, context, cancellationToken);
-        public override Task<IReadOnlyList<DateOnly>> DatesWithInputsAsync(MaterializeContext context, CancellationToken cancellationToken) => _inner.DatesWithInputsAsync(context, cancellationToken);
-        public override Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken) =>
+        public override Task<DailyResult> BuildAsync(DateOnly businessDate, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken) =>
             businessDate == date ? throw new InvalidDataException("simulated failure") : _inner.BuildAsync(businessDate, inputs, context, cancellationToken);
     }
 
     /// <summary>fact_session with a blocking check that fails when a given session is present.</summary>
-    private sealed class RefusesSession(string sessionId) : DailyAsset
+    private sealed class RefusesSession(string sessionId) : PartitionedAsset
     {
         private readonly FactSessionAsset _inner = new();
         public override string Name => _inner.Name;
@@ -229,20 +227,16 @@ public abstract class PipelineContract
             new("no_refused_session", CheckSeverity.Block, $"Session {sessionId} is not published downstream.",
                 rows => rows.Get<string?>("session_id").Contains(sessionId) ? CheckVerdict.Fail($"{sessionId} is present") : CheckVerdict.Pass("absent")),
         ];
-        public override Task<IReadOnlyList<InputVersion>> InputsAsync(DateOnly businessDate, MaterializeContext context, CancellationToken cancellationToken) => _inner.InputsAsync(businessDate, context, cancellationToken);
-        public override Task<IReadOnlyList<DateOnly>> DatesWithInputsAsync(MaterializeContext context, CancellationToken cancellationToken) => _inner.DatesWithInputsAsync(context, cancellationToken);
-        public override Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken) => _inner.BuildAsync(businessDate, inputs, context, cancellationToken);
+        public override Task<DailyResult> BuildAsync(DateOnly businessDate, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken) => _inner.BuildAsync(businessDate, inputs, context, cancellationToken);
     }
 
     /// <summary>A daily asset reading fact_session: a copy, enough to see whether it was blocked.</summary>
-    private sealed class DownstreamOfFactSession : DailyAsset
+    private sealed class DownstreamOfFactSession : PartitionedAsset
     {
-        private readonly FactSessionAsset _fact = new();
         public override string Name => "mart_sessions";
         public override IReadOnlyList<string> Upstream => ["fact_session"];
         public override TableSchema Output => CuratedTables.FactSession with { Name = "mart_sessions" };
-        public override Task<IReadOnlyList<InputVersion>> InputsAsync(DateOnly businessDate, MaterializeContext context, CancellationToken cancellationToken) => _fact.InputsAsync(businessDate, context, cancellationToken);
-        public override Task<IReadOnlyList<DateOnly>> DatesWithInputsAsync(MaterializeContext context, CancellationToken cancellationToken) => _fact.DatesWithInputsAsync(context, cancellationToken);
-        public override Task<DailyResult> BuildAsync(DateOnly businessDate, IReadOnlyList<InputVersion> inputs, MaterializeContext context, CancellationToken cancellationToken) => _fact.BuildAsync(businessDate, inputs, context, cancellationToken);
+        public override Task<DailyResult> BuildAsync(DateOnly businessDate, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken) =>
+            Task.FromResult(new DailyResult(TableColumns.Create(Output, 0), inputs.Of("fact_session").Count, 0, ""));
     }
 }

@@ -27,11 +27,7 @@ public sealed class PipelineHarness
     }
 
     /// <summary>The assets the worker registers, in a fresh set.</summary>
-    public static IEnumerable<Asset> AllAssets() =>
-        [
-            new StgSessionsAsset(), new StgPosTransactionsAsset(), new FactTicketLineAsset(), new FactSessionAsset(), new StgFilmsAsset(), new DimFilmAsset(),
-            new DimScreenAsset(), new MartCinemaDayAsset(), new MartFilmWeekAsset(), new MartDistributorWeekAsset(), new MartDaypartWeekdayAsset(),
-        ];
+    public static IEnumerable<Asset> AllAssets() => AssetRegistry.Create();
 
     public IObjectStore Store { get; }
     public TransformOptions Options { get; }

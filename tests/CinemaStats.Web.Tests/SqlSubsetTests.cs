@@ -1,3 +1,4 @@
+using CinemaStats.Core.Sql;
 using CinemaStats.Web.Queries.Catalogue;
 using CinemaStats.Web.Queries.Dashboard;
 

@@ -1,8 +1,10 @@
+using CinemaStats.Core.Tables;
+
 namespace CinemaStats.Web.Queries.Catalogue;
 
 /// <summary>
 /// Every query the dashboard runs, written once in the SQL that DuckDB and Athena (Trino) both
-/// accept (see <see cref="SqlSubset"/>). KPI rules (docs/data-contract.md): amounts are summed per currency only;
+/// accept (see <see cref="Core.Sql.SqlSubset"/>). KPI rules (docs/data-contract.md): amounts are summed per currency only;
 /// ratios are Σ/Σ, so queries return numerators and denominators and the rows divide; occupancy
 /// counts non-cancelled sessions with capacity &gt; 0.
 /// <para>
@@ -14,16 +16,15 @@ namespace CinemaStats.Web.Queries.Catalogue;
 public static class KpiCatalogue
 {
     /// <summary>The film key of a session as the marts and the filter name it: the dim_film key, or <c>unmatched|</c> + title.</summary>
-    public const string SessionFilmKey = "COALESCE(film_key, 'unmatched|' || film_title)";
+    public const string SessionFilmKey = KpiSql.SessionFilmKey;
 
     /// <summary>A session's genre, "Unknown" when the film has none or did not match.</summary>
     public const string SessionGenre = "COALESCE(genre, 'Unknown')";
 
-    private const string Counted = "status <> 'CANCELLED' AND capacity > 0";
-    private const string OccupancyCapacity = $"CAST(SUM(CASE WHEN {Counted} THEN capacity ELSE 0 END) AS BIGINT)";
-    private const string OccupancyAdm = $"CAST(SUM(CASE WHEN {Counted} THEN adm ELSE 0 END) AS BIGINT)";
-    private const string SessionsWithAdm = "CAST(SUM(CASE WHEN adm > 0 THEN 1 ELSE 0 END) AS BIGINT)";
-    private const string Cancelled = "CAST(SUM(CASE WHEN status = 'CANCELLED' THEN 1 ELSE 0 END) AS BIGINT)";
+    private const string OccupancyCapacity = KpiSql.OccupancyCapacity;
+    private const string OccupancyAdm = KpiSql.OccupancyAdm;
+    private const string SessionsWithAdm = KpiSql.SessionsWithAdm;
+    private const string Cancelled = KpiSql.CancelledSessions;
 
     private const string FactSession = "fact_session";
     private const string MartCinemaDay = "mart_cinema_day";
@@ -192,11 +193,11 @@ public static class KpiCatalogue
         HAVING COUNT(*) > 0
         """, [MartFilmWeek]);
 
-    public static readonly KpiQuery FilmWeeks = new(nameof(FilmWeeks), """
+    /// <summary>The film's weeks with its run figures (<see cref="KpiSql.FilmRuns"/>: derived from the weeks, whatever week was added last).</summary>
+    public static readonly KpiQuery FilmWeeks = new(nameof(FilmWeeks), $"""
         SELECT film_week, week_number, currency, sessions, cinemas, screens, adm, gbo_minor,
                previous_week_gbo_minor, cumulative_gbo_minor, opening_weekend_gbo_minor
-        FROM mart_film_week
-        WHERE film_key = ?
+        FROM ({KpiSql.FilmRuns("film_key = ?")}) r
         ORDER BY film_week, currency
         """, [MartFilmWeek]);
 

@@ -122,7 +122,7 @@ public static class QueriesBenchmark
         return 0;
     }
 
-    private static async Task<int> LoadOverviewAsync(IDashboardQueries q, DashboardFilter filter)
+    internal static async Task<int> LoadOverviewAsync(IDashboardQueries q, DashboardFilter filter)
     {
         var ct = CancellationToken.None;
         await q.FilterOptionsAsync(ct);
@@ -136,7 +136,7 @@ public static class QueriesBenchmark
         return 0;
     }
 
-    private static ServiceProvider Services(string objects)
+    internal static ServiceProvider Services(string objects)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -163,26 +163,26 @@ public static class QueriesBenchmark
         return process.PeakWorkingSet64 / 1024.0 / 1024.0;
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static async Task<double> TimeAsync<T>(Func<Task<T>> run)
+    internal static async Task<double> TimeAsync<T>(Func<Task<T>> run)
     {
         var timer = Stopwatch.StartNew();
         await run();
         return timer.Elapsed.TotalMilliseconds;
     }
 
-    private static double Percentile(List<double> samples, double p)
+    internal static double Percentile(List<double> samples, double p)
     {
         var sorted = samples.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static int Int(string[] args, string name, int fallback) =>
+    internal static int Int(string[] args, string name, int fallback) =>
         Option(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;

@@ -1,15 +1,24 @@
 using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using CinemaStats.Core.Layout;
 using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Storage;
 using CinemaStats.Core.Tables;
+using CinemaStats.Transform;
+using CinemaStats.Transform.Assets;
+using CinemaStats.Transform.Engine;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CinemaStats.Benchmarks.Queries;
 
 /// <summary>
-/// A deterministic synthetic year of cinema data at scale, published with the pinned schemas and
-/// partition states exactly as the transform publishes them: fact_session and fact_ticket_line per
-/// business date (each session's admissions and GBO are the roll-up of its ticket lines), dim_film,
-/// dim_screen and the four marts.
+/// A deterministic synthetic history of cinema data at scale, written straight into the store as the
+/// staging assets would have written it (one stg_sessions and one stg_pos_transactions file per
+/// business date, each session's ticket lines in transaction order) plus a raw film catalogue, then
+/// published by the transform's engine in one run: every curated table, mart and dimension is what
+/// the worker itself builds from it.
 /// </summary>
 public sealed class SyntheticCinemaData(int sessions, int ticketLines, int days, int cinemas, int seed = 20240105)
 {
@@ -25,42 +34,60 @@ public sealed class SyntheticCinemaData(int sessions, int ticketLines, int days,
 
     public static string CinemaId(int cinema) => $"C{cinema + 1:000}";
 
+    public DateOnly LastDay => FirstDay.AddDays(days - 1);
+
+    /// <summary>The dim_film key the catalogue's film gets (normalized title and release date).</summary>
     public static string FilmKey(int film) => $"synthetic film {film:000}|2023-{film % 12 + 1:00}-15";
 
-    public async Task PublishAsync(IObjectStore store, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Writes the staged history and the film catalogue, then runs the engine once over them; returns that run.</summary>
+    public async Task<RunRecord> PublishAsync(IObjectStore store, TextWriter log, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
-        var publisher = new PartitionPublisher(store, TimeProvider.System);
         var capacities = Enumerable.Range(0, cinemas * ScreensPerCinema).Select(i => (int?)(i % 97 == 13 ? 0 : i % 89 == 7 ? null : 80 + random.Next(0, 321))).ToArray();
-        var marts = new MartAccumulator();
         var timer = Stopwatch.StartNew();
         for (var day = 0; day < days; day++)
         {
             var date = FirstDay.AddDays(day);
             var count = sessions / days + (day < sessions % days ? 1 : 0);
-            var (facts, lines) = Day(random, date, day, count, capacities, marts);
-            await publisher.PublishAsync(facts, date, cancellationToken);
-            await publisher.PublishAsync(lines, date, cancellationToken);
+            var (staged, lines) = Day(random, date, day, count, capacities);
+            var upload = $"synthetic{date:yyyyMMdd}";
+            await StagingFiles.WriteAsync(store, PipelineKey.Staging(StagingTables.StgSessions.Name, date, upload), staged, cancellationToken);
+            await StagingFiles.WriteAsync(store, PipelineKey.Staging(StagingTables.StgPosTransactions.Name, date, upload), lines, cancellationToken);
             TicketLinesWritten += lines.RowCount;
-            if (day % 30 == 29)
+            if (day % 60 == 59)
             {
-                log.WriteLine($"  {day + 1} days published ({timer.Elapsed.TotalSeconds:0} s)");
+                log.WriteLine($"  {day + 1} days staged ({timer.Elapsed.TotalSeconds:0} s)");
             }
         }
-        await publisher.PublishAsync(DimFilm(), null, cancellationToken);
-        await publisher.PublishAsync(marts.DimScreen(capacities), null, cancellationToken);
-        await publisher.PublishAsync(marts.CinemaDay(), null, cancellationToken);
-        await publisher.PublishAsync(marts.DaypartWeekday(), null, cancellationToken);
-        await publisher.PublishAsync(marts.FilmWeek(), null, cancellationToken);
-        await publisher.PublishAsync(marts.DistributorWeek(), null, cancellationToken);
+        var films = new RawObjectKey("films", FirstDay, "syntheticfilms", ".json");
+        await store.PutAsync(films.ToString(), new MemoryStream(FilmCatalogue()), cancellationToken: cancellationToken);
+        log.WriteLine($"  staged in {timer.Elapsed.TotalSeconds:0} s; publishing every asset ...");
+        var run = await Runner(store).RunAsync(new RunRequest("history", [films], [], ScanAllDates: true), cancellationToken);
+        var failed = run.Partitions.Where(p => p.Status != AssetPartitionState.Materialized).ToList();
+        if (failed.Count > 0)
+        {
+            throw new InvalidOperationException($"Publishing the history left {failed.Count} partitions unpublished, first {failed[0].Asset} {failed[0].Partition}: {failed[0].Error}");
+        }
+        log.WriteLine($"  {run.Partitions.Count} partitions published in {timer.Elapsed.TotalSeconds:0} s in all");
+        return run;
     }
 
-    private (TableColumns Sessions, TableColumns Lines) Day(Random random, DateOnly date, int day, int count, int?[] capacities, MartAccumulator marts)
+    /// <summary>The transform's engine over <paramref name="store"/> with every asset the worker runs.</summary>
+    public static PipelineRunner Runner(IObjectStore store)
+    {
+        var options = Options.Create(new TransformOptions());
+        return new PipelineRunner(store, new AssetGraph(AssetRegistry.Create()), new RawObjectLedger(store), new AssetPartitionStates(store),
+            new RunHistory(store, options, TimeProvider.System), options, TimeProvider.System, NullLogger<PipelineRunner>.Instance);
+    }
+
+    /// <summary>One business date's staged sessions and their ticket lines (transaction ids increase, as a POS export lists them).</summary>
+    private (TableColumns Sessions, TableColumns Lines) Day(Random random, DateOnly date, int day, int count, int?[] capacities)
     {
         var averageLines = (double)ticketLines / sessions;
         var perSession = Enumerable.Range(0, count).Select(_ => random.Next(0, (int)(2 * averageLines) + 1)).ToArray();
-        var s = TableColumns.Create(CuratedTables.FactSession, count);
-        var t = TableColumns.Create(CuratedTables.FactTicketLine, perSession.Sum());
+        var s = TableColumns.Create(StagingTables.StgSessions, count);
+        var t = TableColumns.Create(StagingTables.StgPosTransactions, perSession.Sum());
+        var received = DateTime.SpecifyKind(date.ToDateTime(new TimeOnly(23, 0)), DateTimeKind.Utc);
         var line = 0;
         for (var i = 0; i < count; i++)
         {
@@ -73,7 +100,6 @@ public sealed class SyntheticCinemaData(int sessions, int ticketLines, int days,
             var local = date.ToDateTime(new TimeOnly(hour, random.Next(0, 4) * 15));
             var cancelled = random.Next(100) < 2;
             var sessionId = $"S{day:000}-{i:000000}";
-            long adm = 0, paid = 0, gbo = 0;
             for (var k = 0; k < perSession[i]; k++, line++)
             {
                 var type = TicketTypes[random.Next(TicketTypes.Length)];
@@ -97,72 +123,42 @@ public sealed class SyntheticCinemaData(int sessions, int ticketLines, int days,
                 t.Get<bool?>("is_void")[line] = false;
                 t.Get<bool?>("is_refund")[line] = false;
                 t.Get<bool?>("is_comp")[line] = type == "COMP";
-                t.Get<string?>("source_object")[line] = $"raw/pos_transactions/{date:yyyy/MM/dd}/synthetic.jsonl";
+                t.Get<string?>("source_object")[line] = $"raw/pos_transactions/ingest_date={date:yyyy-MM-dd}/synthetic{date:yyyyMMdd}.jsonl";
                 t.Get<long?>("source_line")[line] = line + 1;
-                t.Get<DateTime?>("source_received_at")[line] = DateTime.SpecifyKind(date.ToDateTime(new TimeOnly(23, 0)), DateTimeKind.Utc);
-                adm++;
-                paid += type == "COMP" ? 0 : 1;
-                gbo += price;
+                t.Get<DateTime?>("source_received_at")[line] = received;
             }
-            var concessions = adm * random.Next(0, 600);
             var title = matched ? $"Synthetic Film {film:000}" : $"UNMATCHED TITLE {film % 20}";
-            var dayPart = hour < 17 ? "matinee" : hour < 21 ? "evening" : "late";
             var capacity = capacities[cinema * ScreensPerCinema + screen];
-            var weekday = date.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)date.DayOfWeek;
-            var filmWeek = date.AddDays(-(((int)date.DayOfWeek - (int)DayOfWeek.Friday + 7) % 7));
-            var genre = matched && film % 11 != 5 ? Genres[film % Genres.Length] : null;
-            var distributor = matched ? Distributors[film % Distributors.Length] : "Unknown";
             s.Get<string?>("session_id")[i] = sessionId;
             s.Get<string?>("cinema_id")[i] = CinemaId(cinema);
             s.Get<string?>("screen_id")[i] = $"{screen + 1}";
             s.Get<string?>("film_code")[i] = $"V{film:0000}";
             s.Get<string?>("film_title_raw")[i] = title.ToUpperInvariant() + " 2D";
-            s.Get<string?>("film_key")[i] = matched ? FilmKey(film) : null;
-            s.Get<int?>("film_match_confidence")[i] = matched ? 95 : null;
-            s.Get<string?>("film_title")[i] = title;
-            s.Get<string?>("genre")[i] = genre;
-            s.Get<string?>("distributor")[i] = distributor;
             s.Get<DateTime?>("showtime_local")[i] = local;
             s.Get<DateTime?>("showtime_utc")[i] = DateTime.SpecifyKind(local, DateTimeKind.Utc);
             s.Get<string?>("format")[i] = random.Next(5) == 0 ? "3D" : "2D";
             s.Get<string?>("language")[i] = "OV";
             s.Get<string?>("price_group")[i] = "STANDARD";
             s.Get<string?>("status")[i] = cancelled ? "CANCELLED" : "OPEN";
-            s.Get<string?>("day_part")[i] = dayPart;
-            s.Get<int?>("iso_weekday")[i] = weekday;
-            s.Get<DateOnly?>("film_week")[i] = filmWeek;
             s.Get<string?>("cinema_tz")[i] = currency == "EUR" ? "Europe/Paris" : "Europe/London";
             s.Get<string?>("currency")[i] = currency;
             s.Get<int?>("capacity")[i] = capacity;
-            s.Get<long?>("adm")[i] = adm;
-            s.Get<long?>("paid_adm")[i] = paid;
-            s.Get<long?>("gbo_minor")[i] = gbo;
-            s.Get<long?>("concessions_minor")[i] = concessions;
-            s.Get<string?>("source_object")[i] = $"raw/sessions/{date:yyyy/MM/dd}/synthetic.csv";
-            marts.Add(new MartAccumulator.Session(CinemaId(cinema), screen, date, weekday, filmWeek, dayPart, currency,
-                matched ? FilmKey(film) : "unmatched|" + title, title, genre, distributor, cancelled, capacity, adm, paid, gbo, concessions));
+            s.Get<string?>("source_object")[i] = $"raw/sessions/ingest_date={date:yyyy-MM-dd}/synthetic{date:yyyyMMdd}.csv";
+            s.Get<long?>("source_line")[i] = i + 2;
+            s.Get<DateTime?>("source_received_at")[i] = received;
         }
         return (s, t);
     }
 
-    private static TableColumns DimFilm()
-    {
-        var t = TableColumns.Create(CuratedTables.DimFilm, Films);
-        for (var film = 0; film < Films; film++)
+    /// <summary>The catalogue as the films source sends it (a JSON array in the public film table's layout).</summary>
+    private static byte[] FilmCatalogue() =>
+        JsonSerializer.SerializeToUtf8Bytes(Enumerable.Range(0, Films).Select(film => new Dictionary<string, object?>
         {
-            var matchedGenre = film % 11 != 5 ? Genres[film % Genres.Length] : null;
-            t.Get<string?>("film_key")[film] = FilmKey(film);
-            t.Get<string?>("title")[film] = $"Synthetic Film {film:000}";
-            t.Get<string?>("title_raw")[film] = $"Synthetic Film {film:000}";
-            t.Get<DateOnly?>("release_date")[film] = new DateOnly(2023, film % 12 + 1, 15);
-            t.Get<bool?>("release_year_corrected")[film] = false;
-            t.Get<string?>("mpaa_rating")[film] = "PG-13";
-            t.Get<int?>("running_time_min")[film] = 90 + film % 60;
-            t.Get<string?>("distributor")[film] = Distributors[film % Distributors.Length];
-            t.Get<string?>("genre")[film] = matchedGenre;
-            t.Get<string?>("cleaning_flags")[film] = "";
-            t.Get<string?>("source_object")[film] = "raw/films/synthetic.json";
-        }
-        return t;
-    }
+            ["Title"] = $"Synthetic Film {film:000}",
+            ["Release Date"] = new DateOnly(2023, film % 12 + 1, 15).ToString("MMM dd yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ["MPAA Rating"] = "PG-13",
+            ["Running Time min"] = 90 + film % 60,
+            ["Distributor"] = Distributors[film % Distributors.Length],
+            ["Major Genre"] = film % 11 != 5 ? Genres[film % Genres.Length] : null,
+        }));
 }

@@ -99,9 +99,10 @@ public sealed class MartCaseTests : IDisposable
             "SELECT sessions, cancelled_sessions, capacity, occupancy_adm, gbo_minor FROM t WHERE cinema_id = 'C1' AND business_date = DATE '2026-03-06'"));
         // Week 3 follows a week without a show: no previous week, no week-on-week change.
         Assert.Equal(["1|", "3|", "4|5000"], await h.QueryAsync("mart_film_week",
-            $"SELECT week_number, previous_week_gbo_minor FROM t WHERE film_key = '{Dune}' AND currency = 'GBP' ORDER BY film_week"));
+            $"SELECT week_number, previous_week_gbo_minor FROM ({Core.Tables.KpiSql.FilmRuns()}) r WHERE film_key = '{Dune}' AND currency = 'GBP' ORDER BY film_week"));
         Assert.Equal([KingKong2005, Paddington, Batman], await h.QueryAsync("mart_film_week", $"SELECT DISTINCT film_key FROM t WHERE film_key <> '{Dune}' ORDER BY 1"));
-        var checks = (await h.States.ListAsync("mart_film_week", Ct)).Single().Checks;
+        var checks = (await h.States.ListAsync("mart_film_week", Ct)).SelectMany(s => s.Checks).ToList();
+        Assert.NotEmpty(checks);
         Assert.All(checks, c => Assert.True(c.Passed, c.Detail));
 
         // Counter sales count in the cinema-day's concessions (the void one does not), and a day or cinema with counter sales but no session still has a row.
@@ -110,9 +111,11 @@ public sealed class MartCaseTests : IDisposable
             "SELECT cinema_id, CAST(business_date AS VARCHAR), currency, sessions, adm, concessions_minor FROM t WHERE business_date IN (DATE '2026-03-06', DATE '2026-03-09') AND cinema_id = 'C1' OR cinema_id = 'C3' ORDER BY 1, 2"));
         // fact_session keeps the per-session roll-up: only the concession naming S1 is there.
         Assert.Equal(["S1|1190"], await h.QueryAsync("fact_session", "SELECT session_id, concessions_minor FROM t WHERE concessions_minor <> 0"));
-        var dayChecks = (await h.States.ListAsync("mart_cinema_day", Ct)).Single().Checks;
-        Assert.Equal(["concessions_match_fact_ticket_line", "totals_match_fact_session"], dayChecks.Select(c => c.Name).Order(StringComparer.Ordinal));
-        Assert.All(dayChecks, c => Assert.True(c.Passed, c.Detail));
+        foreach (var day in await h.States.ListAsync("mart_cinema_day", Ct))
+        {
+            Assert.Equal(["concessions_match_fact_ticket_line", "totals_match_fact_session"], day.Checks.Select(c => c.Name).Order(StringComparer.Ordinal));
+            Assert.All(day.Checks, c => Assert.True(c.Passed, c.Detail));
+        }
     }
 
     [Fact]

@@ -25,7 +25,7 @@ internal static class MartKpiQueries
                previous_week_gbo_minor, cumulative_gbo_minor, opening_weekend_gbo_minor,
                {Ratio("gbo_minor - previous_week_gbo_minor", "previous_week_gbo_minor")},
                {Ratio("cumulative_gbo_minor", "opening_weekend_gbo_minor")}, {Ratio("gbo_minor", "screens")}
-        FROM t ORDER BY film_key, currency, film_week
+        FROM ({Core.Tables.KpiSql.FilmRuns()}) r ORDER BY film_key, currency, film_week
         """;
 
     public static readonly string DistributorShares = $"""

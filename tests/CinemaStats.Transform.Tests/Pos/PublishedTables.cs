@@ -21,8 +21,8 @@ internal static class PublishedTables
     }
 
     /// <summary>
-    /// Runs <paramref name="sql"/> with the view <c>t</c> over the published files of <paramref name="table"/>
-    /// (partition column <c>business_date</c> from the key of a partitioned table); each row comes back as its columns' text joined by '|'.
+    /// Runs <paramref name="sql"/> with the view <c>t</c> (also named like the table) over the published files of
+    /// <paramref name="table"/> (its partition column from the key of a partitioned table); each row comes back as its columns' text joined by '|'.
     /// </summary>
     public static async Task<List<string>> QueryAsync(this PipelineHarness h, string table, string sql)
     {
@@ -48,9 +48,12 @@ internal static class PublishedTables
             using (var view = connection.CreateCommand())
             {
                 var files = $"{Path.Combine(root, CuratedPartitionKey.TablePrefix(table))}**/*.parquet";
-                view.CommandText = CuratedTables.All.Any(s => s.Name == table && s.PartitionColumn is null)
-                    ? $"CREATE VIEW t AS SELECT * FROM read_parquet('{files}')"
-                    : $"CREATE VIEW t AS SELECT * FROM read_parquet('{files}', hive_partitioning = true, hive_types = {{'business_date': DATE}})";
+                var column = CuratedTables.All.Single(s => s.Name == table).PartitionColumn;
+                view.CommandText = column is null
+                    ? $"CREATE VIEW {table} AS SELECT * FROM read_parquet('{files}')"
+                    : $"CREATE VIEW {table} AS SELECT * FROM read_parquet('{files}', hive_partitioning = true, hive_types = {{'{column}': DATE}})";
+                view.ExecuteNonQuery();
+                view.CommandText = $"CREATE VIEW t AS SELECT * FROM {table}";
                 view.ExecuteNonQuery();
             }
             using var command = connection.CreateCommand();

@@ -19,9 +19,15 @@ public static class CuratedTestTables
         }
         await publisher.PublishAsync(DimFilm(CinemaData.Films), null, cancellationToken);
         await publisher.PublishAsync(DimScreen(sessions), null, cancellationToken);
-        await publisher.PublishAsync(MartCinemaDay(sessions), null, cancellationToken);
-        await publisher.PublishAsync(MartDaypartWeekday(sessions), null, cancellationToken);
-        await publisher.PublishAsync(MartFilmWeek(sessions), null, cancellationToken);
+        foreach (var day in sessions.GroupBy(s => s.BusinessDate))
+        {
+            await publisher.PublishAsync(MartCinemaDay([.. day]), day.Key, cancellationToken);
+            await publisher.PublishAsync(MartDaypartWeekday([.. day]), day.Key, cancellationToken);
+        }
+        foreach (var week in sessions.GroupBy(s => s.FilmWeek))
+        {
+            await publisher.PublishAsync(MartFilmWeek([.. week]), week.Key, cancellationToken);
+        }
     }
 
     public static TableColumns FactSession(IReadOnlyList<SessionRow> rows)
@@ -107,7 +113,6 @@ public static class CuratedTestTables
         {
             var g = groups[i];
             t.Get<string?>("cinema_id")[i] = g.Key.CinemaId;
-            t.Get<DateOnly?>("business_date")[i] = g.Key.BusinessDate;
             t.Get<string?>("currency")[i] = g.Key.Currency;
             t.Get<long?>("sessions")[i] = g.LongCount();
             t.Get<long?>("cancelled_sessions")[i] = g.LongCount(s => s.Status == "CANCELLED");
@@ -131,7 +136,6 @@ public static class CuratedTestTables
         {
             var g = groups[i];
             t.Get<string?>("cinema_id")[i] = g.Key.CinemaId;
-            t.Get<DateOnly?>("business_date")[i] = g.Key.BusinessDate;
             t.Get<int?>("iso_weekday")[i] = g.First().IsoWeekday;
             t.Get<string?>("day_part")[i] = g.Key.DayPart;
             t.Get<string?>("currency")[i] = g.Key.Currency;
@@ -144,22 +148,18 @@ public static class CuratedTestTables
         return t;
     }
 
+    /// <summary>One film week's rows (the sessions of that week).</summary>
     public static TableColumns MartFilmWeek(IReadOnlyList<SessionRow> sessions)
     {
-        var weeks = sessions.GroupBy(s => (s.FilmKey, s.FilmWeek, s.Currency)).OrderBy(g => g.Key.FilmWeek).ToList();
+        var weeks = sessions.GroupBy(s => (s.FilmKey, s.FilmWeek, s.Currency)).OrderBy(g => g.Key.FilmKey).ThenBy(g => g.Key.Currency).ToList();
         var t = TableColumns.Create(CuratedTables.MartFilmWeek, weeks.Count);
         for (var i = 0; i < weeks.Count; i++)
         {
             var g = weeks[i];
-            var film = sessions.Where(s => s.FilmKey == g.Key.FilmKey && s.Currency == g.Key.Currency).ToList();
-            var firstWeek = film.Min(s => s.FilmWeek);
-            var previous = film.Where(s => s.FilmWeek == g.Key.FilmWeek.AddDays(-7)).ToList();
             t.Get<string?>("film_key")[i] = g.Key.FilmKey;
             t.Get<string?>("film_title")[i] = g.First().FilmTitle;
             t.Get<string?>("distributor")[i] = g.First().Distributor;
             t.Get<string?>("genre")[i] = g.First().Film?.Genre;
-            t.Get<DateOnly?>("film_week")[i] = g.Key.FilmWeek;
-            t.Get<int?>("week_number")[i] = (g.Key.FilmWeek.DayNumber - firstWeek.DayNumber) / 7 + 1;
             t.Get<string?>("currency")[i] = g.Key.Currency;
             t.Get<long?>("sessions")[i] = g.LongCount();
             t.Get<int?>("cinemas")[i] = g.Select(s => s.CinemaId).Distinct().Count();
@@ -167,9 +167,7 @@ public static class CuratedTestTables
             t.Get<long?>("adm")[i] = g.Sum(s => s.Adm);
             t.Get<long?>("paid_adm")[i] = g.Sum(s => s.PaidAdm);
             t.Get<long?>("gbo_minor")[i] = g.Sum(s => s.GboMinor);
-            t.Get<long?>("previous_week_gbo_minor")[i] = g.Key.FilmWeek == firstWeek ? null : previous.Sum(s => s.GboMinor);
-            t.Get<long?>("cumulative_gbo_minor")[i] = film.Where(s => s.FilmWeek <= g.Key.FilmWeek).Sum(s => s.GboMinor);
-            t.Get<long?>("opening_weekend_gbo_minor")[i] = film.Where(s => s.FilmWeek == firstWeek && s.BusinessDate <= firstWeek.AddDays(2)).Sum(s => s.GboMinor);
+            t.Get<long?>("weekend_gbo_minor")[i] = g.Where(s => s.BusinessDate <= g.Key.FilmWeek.AddDays(2)).Sum(s => s.GboMinor);
         }
         return t;
     }

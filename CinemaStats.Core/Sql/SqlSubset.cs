@@ -1,12 +1,15 @@
 using System.Text.RegularExpressions;
 using CinemaStats.Core.Tables;
 
-namespace CinemaStats.Web.Queries.Catalogue;
+namespace CinemaStats.Core.Sql;
 
 /// <summary>
-/// The SQL both DuckDB and Athena (Trino) document identically, as far as the catalogue needs
-/// it: a guard that rejects a statement using any function, keyword or name outside it (a
-/// DuckDB-only function would pass every local test and fail in AWS).
+/// The SQL both DuckDB and Athena (Trino) document identically, as far as the dashboard's
+/// catalogue and the transform's marts need it: a guard that rejects a statement using any
+/// function, keyword or name outside it (a DuckDB-only function would pass every local test and
+/// fail in AWS). One difference is allowed by use, not by the guard: <c>/</c> of two integers is
+/// exact division in DuckDB and integer division in Trino, so statements divide only exact multiples
+/// (days between two Fridays by 7) or cast to DOUBLE first.
 /// </summary>
 public static partial class SqlSubset
 {
@@ -14,6 +17,7 @@ public static partial class SqlSubset
     public static readonly IReadOnlySet<string> Functions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "COUNT", "SUM", "MIN", "MAX", "COALESCE", "NULLIF", "CAST",
+        "DATE_DIFF", "LAG", "FIRST_VALUE", "ROW_NUMBER",
     };
 
     public static readonly IReadOnlySet<string> Keywords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -21,6 +25,7 @@ public static partial class SqlSubset
         "SELECT", "DISTINCT", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER", "ASC", "DESC", "AS",
         "AND", "OR", "NOT", "IN", "BETWEEN", "IS", "NULL", "CASE", "WHEN", "THEN", "ELSE", "END",
         "LEFT", "JOIN", "ON", "BIGINT", "DOUBLE", "TRUE", "FALSE",
+        "FULL", "OUTER", "INTEGER", "OVER", "PARTITION", "ROWS", "UNBOUNDED", "PRECEDING", "CURRENT", "ROW",
     };
 
     /// <summary>Problems with <paramref name="sql"/>: every word must be a keyword, an allowed function, a column or table of <paramref name="tables"/>, or an alias the statement declares.</summary>
