@@ -1,5 +1,6 @@
 using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Storage;
+using CinemaStats.Transform.Apis;
 using CinemaStats.Transform.Assets;
 using CinemaStats.Transform.Discovery;
 using CinemaStats.Transform.Engine;
@@ -14,6 +15,11 @@ public static class TransformServiceExtensions
             .BindConfiguration(TransformOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<OperatorAccessOptions>()
+            .BindConfiguration(OperatorAccessOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OperatorKeyFilter>();
         builder.Services.AddObjectStore();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -1,5 +1,6 @@
 using CinemaStats.Web.Auth;
 using CinemaStats.Web.Operations;
+using Microsoft.Extensions.Options;
 
 namespace CinemaStats.Web;
 
@@ -10,7 +11,7 @@ public static class DashboardUiExtensions
     {
         builder.AddDashboardAuth();
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName);
-        builder.Services.AddHttpClient<TransformClient>(c => c.BaseAddress = new Uri(TransformClient.BaseAddress));
+        builder.Services.AddHttpClient<TransformClient>((sp, c) => TransformClient.Configure(c, sp.GetRequiredService<IOptions<WebOptions>>().Value));
         // An upload streams once: no retries, no total timeout (the defaults' resilience handler would add both).
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental
         builder.Services.AddHttpClient<IngestClient>(c =>

@@ -26,7 +26,7 @@ public static class WebServiceExtensions
     /// </summary>
     public static IServiceCollection AddDashboardQueries(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.SectionName);
+        services.AddOptions<QueryOptions>().BindConfiguration(QueryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<QueryMetrics>();

@@ -5,7 +5,8 @@ data "aws_availability_zones" "available" {
 }
 
 locals {
-  account_id = data.aws_caller_identity.current.account_id
+  account_id       = data.aws_caller_identity.current.account_id
+  external_sign_in = var.web_auth_authority != ""
 }
 
 module "network" {
@@ -16,14 +17,16 @@ module "network" {
   vpc_cidr                    = var.vpc_cidr
   availability_zones          = slice(sort(data.aws_availability_zones.available.names), 0, var.availability_zone_count)
   interface_endpoint_az_count = var.interface_endpoint_az_count
+  flow_logs_bucket_arn        = module.storage.bucket_arns["logs"]
 }
 
 module "storage" {
   source = "./modules/storage"
 
-  name       = local.name
-  account_id = local.account_id
-  region     = var.region
+  name               = local.name
+  account_id         = local.account_id
+  region             = var.region
+  cloudtrail_enabled = var.cloudtrail_enabled
 }
 
 module "catalog" {
@@ -45,14 +48,31 @@ module "edge" {
     aws.us_east_1 = aws.us_east_1
   }
 
+  name                    = local.name
+  account_id              = local.account_id
+  vpc_id                  = module.network.vpc_id
+  vpc_cidr                = module.network.vpc_cidr
+  private_subnet_ids      = module.network.private_subnet_ids
+  logs_bucket_arn         = module.storage.bucket_arns["logs"]
+  access_logs_bucket_name = module.storage.access_logs_bucket_name
+  kms_key_arn             = module.storage.kms_key_arn
+  deletion_protection     = var.environment == "prod"
+  wake_page_path          = "${path.module}/edge-content/wake.html"
+  wake_function_url       = module.compute.wake_function_url
+  wake_function_name      = module.compute.wake_function_name
+}
+
+# Sign-in: Cognito, made here, unless an external OpenID Connect issuer is given.
+module "identity" {
+  source = "./modules/identity"
+  count  = local.external_sign_in ? 0 : 1
+
   name                = local.name
-  account_id          = local.account_id
-  vpc_id              = module.network.vpc_id
-  vpc_cidr            = module.network.vpc_cidr
-  private_subnet_ids  = module.network.private_subnet_ids
-  logs_bucket_arn     = module.storage.bucket_arns["logs"]
+  region              = var.region
+  domain_prefix       = var.cognito_domain_prefix != "" ? var.cognito_domain_prefix : "${local.name}-${local.account_id}"
+  public_origin       = "https://${module.edge.distribution_domain_name}"
+  roles               = var.web_auth_roles
   deletion_protection = var.environment == "prod"
-  wake_page_path      = "${path.module}/edge-content/wake.html"
 }
 
 module "compute" {
@@ -78,16 +98,20 @@ module "compute" {
   athena_workgroup_name        = module.catalog.workgroup_name
   athena_workgroup_arn         = module.catalog.workgroup_arn
   glue_database_name           = module.catalog.database_name
+  environment                  = var.environment
   image_tag                    = var.image_tag
+  image_digests                = var.image_digests
+  permissions_boundary_arn     = module.ci_access.workload_permissions_boundary_arn
+  wake_function_zip            = "${path.module}/functions/wake.zip"
   log_retention_days           = var.log_retention_days
   web_max_tasks                = var.web_max_tasks
   transform_max_tasks          = var.transform_max_tasks
   idle_minutes_before_sleep    = var.idle_minutes_before_sleep
   transform_reconcile_hour_utc = var.transform_reconcile_hour_utc
   auth = {
-    authority     = var.web_auth_authority == "" ? null : var.web_auth_authority
-    client_id     = var.web_auth_client_id == "" ? null : var.web_auth_client_id
-    role_claim    = var.web_auth_role_claim
+    authority     = local.external_sign_in ? var.web_auth_authority : module.identity[0].issuer
+    client_id     = local.external_sign_in ? var.web_auth_client_id : module.identity[0].client_id
+    role_claim    = local.external_sign_in ? var.web_auth_role_claim : "cognito:groups"
     analyst_role  = var.web_auth_roles.analyst
     operator_role = var.web_auth_roles.operator
     # Behind CloudFront and the plain-HTTP ALB the app cannot see its public address; sign-in needs it.
@@ -99,6 +123,7 @@ module "observability" {
   source = "./modules/observability"
 
   name                           = local.name
+  environment                    = var.environment
   region                         = var.region
   kms_key_arn                    = module.storage.kms_key_arn
   alarm_email                    = var.alarm_email
@@ -118,7 +143,10 @@ module "ci_access" {
   source = "./modules/ci_access"
 
   name                 = local.name
+  environment          = var.environment
   account_id           = local.account_id
+  region               = var.region
+  state_key            = local.state_key
   github_repository    = var.github_repository
   deploy_branch        = var.github_deploy_branch
   apply_environment    = var.github_apply_environment

@@ -56,3 +56,23 @@ output "image_tag" {
   description = "Image tag the services run (pull-request plans keep it; a rollback applies an older one)."
   value       = var.image_tag
 }
+
+output "image_digests" {
+  description = "Digests the services run by (pull-request plans keep them)."
+  value       = var.image_digests
+}
+
+output "transform_operator_api_key_secret_name" {
+  description = "Secret to fill with the key the web sends to the transform's operator API (openssl rand -hex 32)."
+  value       = module.compute.transform_operator_api_key_secret_name
+}
+
+output "cognito_user_pool_id" {
+  description = "User pool of the sign-in (null with an external issuer): create users and add them to the analyst or operator group."
+  value       = local.external_sign_in ? null : module.identity[0].user_pool_id
+}
+
+output "sign_in_url" {
+  description = "Cognito's hosted sign-in (null with an external issuer)."
+  value       = local.external_sign_in ? null : module.identity[0].hosted_ui_domain
+}

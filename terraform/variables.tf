@@ -38,9 +38,37 @@ variable "interface_endpoint_az_count" {
 }
 
 variable "image_tag" {
-  description = "Tag of the ingest, transform and web images to run (the git commit SHA pushed by the deploy workflow)."
+  description = "Tag of the ingest, transform and web images to run: the full commit SHA the deploy workflow built (\"bootstrap\" before the first release)."
   type        = string
   default     = "bootstrap"
+
+  validation {
+    condition     = can(regex("^([0-9a-f]{40}|bootstrap)$", var.image_tag))
+    error_message = "image_tag must be a full 40-digit lower-case commit SHA (or \"bootstrap\"): anything else is refused before it reaches a task definition."
+  }
+}
+
+variable "image_digests" {
+  description = "Per service (ingest, transform, web), the sha256 digest to run: the deploy promotes prod by digest, the bytes dev ran."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k, d in var.image_digests : contains(["ingest", "transform", "web"], k) && can(regex("^sha256:[0-9a-f]{64}$", d))])
+    error_message = "image_digests maps ingest, transform or web to sha256:<64 lower-case hex digits>."
+  }
+}
+
+variable "cloudtrail_enabled" {
+  description = "Create a trail of this environment (false when an organization trail already records the account: docs/deployment.md)."
+  type        = bool
+  default     = true
+}
+
+variable "cognito_domain_prefix" {
+  description = "Prefix of Cognito's hosted sign-in domain; empty uses cinemastats-<env>-<account id>."
+  type        = string
+  default     = ""
 }
 
 variable "github_repository" {
@@ -124,18 +152,18 @@ variable "monthly_budget_usd" {
 }
 
 variable "web_auth_authority" {
-  description = "OpenID Connect issuer of the web app's sign-in (e.g. https://cognito-idp.<region>.amazonaws.com/<pool id> or https://login.microsoftonline.com/<tenant>/v2.0). Required in prod; empty leaves sign-in off."
+  description = "An external OpenID Connect issuer of the web app's sign-in (e.g. https://login.microsoftonline.com/<tenant>/v2.0). Empty: Terraform makes a Cognito user pool. Sign-in is on in every environment either way."
   type        = string
   default     = ""
 
   validation {
-    condition     = var.web_auth_authority == "" ? var.environment != "prod" : can(regex("^https://[^/]+", var.web_auth_authority))
-    error_message = "web_auth_authority must be an https:// issuer URL; prod must not run without sign-in."
+    condition     = var.web_auth_authority == "" || can(regex("^https://[^/]+", var.web_auth_authority))
+    error_message = "web_auth_authority must be empty (Cognito) or an https:// issuer URL."
   }
 }
 
 variable "web_auth_client_id" {
-  description = "Client id of the web app's OpenID Connect registration (its secret goes into Secrets Manager, see docs/deployment.md). Required with web_auth_authority."
+  description = "Client id of the web app's registration at the external issuer (its secret goes into Secrets Manager, see docs/deployment.md). Required with web_auth_authority."
   type        = string
   default     = ""
 
@@ -146,7 +174,7 @@ variable "web_auth_client_id" {
 }
 
 variable "web_auth_role_claim" {
-  description = "Claim carrying the user's roles (Entra: roles; Cognito: cognito:groups)."
+  description = "Claim carrying the user's roles at the external issuer (Entra: roles). With Terraform's Cognito pool it is cognito:groups."
   type        = string
   default     = "roles"
 }

@@ -15,41 +15,11 @@ command -v terraform >/dev/null || fail "terraform is not on PATH: install Terra
 
 # Provider installation: a filesystem mirror when one exists here, else the public registry.
 work="$(mktemp -d)"
-# init writes a provider lock file next to the configuration; the project pins the version instead.
-cleanup() {
-  rm -rf "$work"
-  for dir in "$tf_dir" "$tf_dir/bootstrap"; do
-    [ -n "$(cd "$dir" && git ls-files .terraform.lock.hcl 2>/dev/null)" ] || rm -f "$dir/.terraform.lock.hcl"
-  done
-}
+cleanup() { rm -rf "$work"; }
 trap cleanup EXIT
-mirror="${TF_PLUGIN_MIRROR:-}"
-if [ -z "$mirror" ]; then
-  # Terraform's per-user plugin folder, else any folder near the file-system root that holds one.
-  [ -d "$HOME/.terraform.d/plugins/registry.terraform.io/hashicorp/aws" ] && mirror="$HOME/.terraform.d/plugins"
-fi
-if [ -z "$mirror" ]; then
-  found="$(find / -maxdepth 4 -type d -name registry.terraform.io -not -path '*/.terraform/*' 2>/dev/null | head -n 1 || true)"
-  [ -n "$found" ] && [ -d "$found/hashicorp/aws" ] && mirror="$(dirname "$found")"
-fi
-if [ -n "$mirror" ]; then
-  cat > "$work/cli.tfrc" <<CFG
-provider_installation {
-  filesystem_mirror {
-    path    = "$mirror"
-    include = ["registry.terraform.io/hashicorp/*"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/hashicorp/*"]
-  }
-}
-CFG
-  export TF_CLI_CONFIG_FILE="$work/cli.tfrc"
-  echo "providers from the mirror at $mirror"
-else
-  unset TF_CLI_CONFIG_FILE
-  echo "no provider mirror found: providers come from the registry"
-fi
+# shellcheck source=tools/terraform-providers.sh
+. "$root/tools/terraform-providers.sh"
+use_provider_mirror "$work"
 export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
 # Keep .terraform/ out of the working tree.
 export TF_DATA_DIR="$work/data"
@@ -63,13 +33,19 @@ for config in "$tf_dir" "$tf_dir/bootstrap"; do
   name="${config#"$root"/}"
   export TF_DATA_DIR="$work/data-$(basename "$config")"
   step "terraform init -backend=false ($name)"
-  terraform -chdir="$config" init -backend=false -input=false -no-color >"$work/init.log" 2>&1 \
-    || { cat "$work/init.log" >&2; fail "init failed in $name."; }
+  # The committed lock file decides the provider build; init may not change it.
+  terraform -chdir="$config" init -backend=false -input=false -no-color -lockfile=readonly >"$work/init.log" 2>&1 \
+    || { cat "$work/init.log" >&2; fail "init failed in $name (with the committed .terraform.lock.hcl: see docs/deployment.md, 'Updates')."; }
   step "terraform validate ($name)"
   # -no-tests: validate misreads run blocks that pass an aliased mock provider to a module
   # (Terraform 1.11); `terraform test` below parses and runs the test files anyway.
   terraform -chdir="$config" validate -no-color -no-tests || fail "validate failed in $name."
 done
+
+step "wake function: unit tests, and the committed package matches its source"
+command -v python3 >/dev/null || fail "python3 is required for the wake function's tests."
+(cd "$tf_dir/functions/wake" && PYTHONDONTWRITEBYTECODE=1 python3 -m unittest -q test_wake) || fail "the wake function's tests failed."
+"$root/tools/build-wake-function.sh" --check || fail "terraform/functions/wake.zip is stale."
 
 step "state backend: S3, encrypted, locked with a lock file"
 backend="$(awk '/backend "s3"/,/^  }/' "$tf_dir/versions.tf")"

@@ -1,28 +1,33 @@
 namespace CinemaStats.Core.Tables;
 
 /// <summary>
-/// The DuckDB statement that names a curated table over exactly the given Parquet files (never a
-/// glob: a file being replaced is not yet published), with its partition column typed from the
-/// files' keys, or an empty relation of the same columns when there are none. The transform's mart
-/// SQL and the web's query engine both read tables through it. Paths are the application's own
-/// store keys, quoted as SQL strings; no user input reaches this text.
+/// The DuckDB SQL that reads a curated table from exactly the given Parquet files (never a glob: a
+/// file being replaced is not yet published), its partition column typed DATE from the files' keys.
+/// The transform's mart SQL and the web's query engine both read tables through it. Paths are the
+/// application's own store keys, quoted as SQL strings; no user input reaches this text.
 /// </summary>
 public static class ParquetRelationSql
 {
-    /// <param name="kind"><c>VIEW</c>, or <c>TABLE</c> for an in-memory copy.</param>
-    public static string Create(TableSchema table, IReadOnlyList<string> files, string kind = "VIEW", string? name = null) =>
-        $"CREATE {kind} {name ?? table.Name} AS {Select(table, files)}";
+    /// <summary><c>read_parquet</c> over <paramref name="files"/> (at least one), in the order given.</summary>
+    public static string ReadParquet(TableSchema table, IEnumerable<string> files)
+    {
+        var list = string.Join(", ", files.Select(Quote));
+        var hive = table.PartitionColumn is null
+            ? ""
+            : $", hive_partitioning = true, hive_types = {{'{table.PartitionColumn}': DATE}}";
+        return $"read_parquet([{list}]{hive})";
+    }
 
-    /// <summary>The SELECT over the files (or an empty one of the same columns).</summary>
+    /// <summary>A view named like the table over exactly <paramref name="files"/>, or an empty view of the same columns when there are none.</summary>
+    public static string CreateView(TableSchema table, IReadOnlyList<string> files, bool orReplace = false) =>
+        $"CREATE {(orReplace ? "OR REPLACE " : "")}VIEW {table.Name} AS {Select(table, files)}";
+
+    /// <summary>The SELECT over the files, or an empty one of the same columns.</summary>
     public static string Select(TableSchema table, IReadOnlyList<string> files)
     {
         if (files.Count > 0)
         {
-            var list = string.Join(", ", files.Select(f => $"'{f.Replace("'", "''", StringComparison.Ordinal)}'"));
-            var hive = table.PartitionColumn is null
-                ? ""
-                : $", hive_partitioning = true, hive_types = {{'{table.PartitionColumn}': DATE}}";
-            return $"SELECT * FROM read_parquet([{list}]{hive})";
+            return $"SELECT * FROM {ReadParquet(table, files)}";
         }
         var columns = table.Columns.Select(c => $"CAST(NULL AS {DuckDbType(c.Type)}) AS {c.Name}").ToList();
         if (table.PartitionColumn is not null)
@@ -31,6 +36,8 @@ public static class ParquetRelationSql
         }
         return $"SELECT {string.Join(", ", columns)} WHERE false";
     }
+
+    public static string Quote(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
     public static string DuckDbType(ColumnType type) => type switch
     {

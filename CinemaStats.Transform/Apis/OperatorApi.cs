@@ -37,7 +37,7 @@ public static class OperatorApi
 
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").WithTags("Operations");
+        var v1 = app.MapGroup("/v1").WithTags("Operations").AddEndpointFilter<OperatorKeyFilter>();
         v1.MapGet("/assets", ListAssetsAsync).WithSummary("Every asset with its upstream, checks, partition counts by status and last materialization.");
         v1.MapGet("/assets/{name}/partitions", ListPartitionsAsync).WithSummary("Each partition of a daily asset: status, data version, rows, checks, error.");
         v1.MapGet("/lineage", GetLineage).WithSummary("The asset graph: raw sources and assets as nodes, reads as edges.");

@@ -82,7 +82,7 @@ public sealed class FactSessionAsset : PartitionedAsset
         }
         var films = await _films.GetAsync(context.Store, catalogue, cancellationToken);
         var matches = films.MatchesFingerprint(titles, businessDate);
-        return inputs.With(CuratedTables.DimFilm.Name, [.. catalogue.Select(file => file with { ETag = $"matches-{matches}" })]);
+        return inputs.With(CuratedTables.DimFilm.Name, [new InputVersion($"{CuratedTables.DimFilm.Name}: matches of the titles of {businessDate:yyyy-MM-dd}", matches)]);
     }
 
     public override async Task<DailyResult> BuildAsync(DateOnly businessDate, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken)

@@ -112,9 +112,10 @@ public abstract class PartitionedAsset : Asset
     public override Partitioning Partitioning => Partitioning.BusinessDate;
 
     /// <summary>
-    /// The versions that decide whether the partition is stale. By default every resolved input as it
-    /// is; an asset may narrow one to what it actually uses (fact_session: the film matches of its own
-    /// titles, not the whole catalogue).
+    /// The versions that decide whether the partition is stale (its fingerprint, recorded in its state);
+    /// the build still reads the resolved inputs. By default every resolved input as it is; an asset may
+    /// narrow one to what it actually uses (fact_session: the film matches of its own titles, not the
+    /// whole catalogue).
     /// </summary>
     public virtual Task<PartitionInputs> RefineInputsAsync(DateOnly partition, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken) =>
         Task.FromResult(inputs);

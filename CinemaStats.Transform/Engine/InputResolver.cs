@@ -14,7 +14,11 @@ namespace CinemaStats.Transform.Engine;
 public sealed class InputResolver(IObjectStore store, AssetGraph graph, AssetPartitionStates states)
 {
     /// <summary>What one partition reads, and the upstream partition states that were consulted (for blocking checks).</summary>
-    public sealed record Resolved(PartitionInputs Inputs, IReadOnlyList<AssetPartitionState> UpstreamStates);
+    public sealed record Resolved(PartitionInputs Inputs, IReadOnlyList<AssetPartitionState> UpstreamStates)
+    {
+        /// <summary>The versions that decide whether the partition is stale (the fingerprint): the inputs, unless the asset narrows them.</summary>
+        public PartitionInputs Versions { get; init; } = Inputs;
+    }
 
     /// <param name="partition">The partition's first date; null for an unpartitioned asset.</param>
     public async Task<Resolved> ResolveAsync(Asset asset, DateOnly? partition, CancellationToken cancellationToken)

@@ -190,7 +190,7 @@ public sealed class PipelineRunner(
             async () =>
             {
                 var resolved = await _resolver.ResolveAsync(asset, start, cancellationToken);
-                return resolved with { Inputs = await asset.RefineInputsAsync(start, resolved.Inputs, context, cancellationToken) };
+                return resolved with { Versions = await asset.RefineInputsAsync(start, resolved.Inputs, context, cancellationToken) };
             },
             fingerprint => CuratedPartitionKey.Part(asset.Output.Name, column, start, fingerprint[..16]),
             inputs => asset.BuildAsync(start, inputs, context, cancellationToken),
@@ -236,7 +236,7 @@ public sealed class PipelineRunner(
             try
             {
                 var resolved = await TransientFaults.RetryAsync(plan.Inputs, context.Log, $"{asset.Name} {partition} inputs", cancellationToken);
-                var inputs = resolved.Inputs.All;
+                var inputs = resolved.Versions.All;
                 var fingerprint = Fingerprint(asset, inputs);
                 if (!plan.Force && current is { State: var known } && known.InputFingerprint == fingerprint && known.Status == AssetPartitionState.Materialized)
                 {

@@ -44,7 +44,7 @@ public sealed class MartQuery : IDisposable
                 }
                 paths.Add(path);
             }
-            relations.Add(ParquetRelationSql.Create(table, paths));
+            relations.Add(ParquetRelationSql.CreateView(table, paths));
         }
         var connection = new DuckDBConnection("DataSource=:memory:");
         try

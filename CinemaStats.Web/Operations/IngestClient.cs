@@ -11,6 +11,9 @@ public sealed class WebOptions
 
     /// <summary>The API key the web sends to ingest on behalf of an operator (locally the development key; in AWS a secret).</summary>
     public string? IngestApiKey { get; set; }
+
+    /// <summary>The key of the transform's operator API (its <c>Transform:OperatorApi:Key</c>); in AWS a secret, locally unset.</summary>
+    public string? TransformOperatorKey { get; set; }
 }
 
 /// <summary>The ingest API, reached by service discovery as <c>ingest</c>, called with the web's own key.</summary>

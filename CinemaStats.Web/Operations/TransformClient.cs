@@ -7,6 +7,19 @@ public sealed class TransformClient(HttpClient http, ILogger<TransformClient> lo
 {
     public const string BaseAddress = "https+http://transform";
 
+    /// <summary>The header the transform's operator API reads its service key from.</summary>
+    public const string OperatorKeyHeader = "X-Operator-Key";
+
+    /// <summary>Points the client at the transform and, when a key is configured, sends it on every call.</summary>
+    public static void Configure(HttpClient client, WebOptions options)
+    {
+        client.BaseAddress = new Uri(BaseAddress);
+        if (!string.IsNullOrEmpty(options.TransformOperatorKey))
+        {
+            client.DefaultRequestHeaders.Add(OperatorKeyHeader, options.TransformOperatorKey);
+        }
+    }
+
     public Task<List<AssetView>> AssetsAsync(CancellationToken cancellationToken) => GetAsync<List<AssetView>>("/v1/assets", cancellationToken);
 
     public Task<LineageView> LineageAsync(CancellationToken cancellationToken) => GetAsync<LineageView>("/v1/lineage", cancellationToken);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CinemaStats.Web.Queries;
 
 public enum QueryEngineKind
@@ -33,12 +35,26 @@ public sealed class QueryOptions
     public int ResultCacheEntries { get; set; } = 2_000;
 
     /// <summary>
-    /// DuckDB copies a table the dashboard reads into memory when its published Parquet is at most
-    /// this many bytes (0: never); a bigger one is read in place. Measured: a 38 MB fact_session
-    /// (1M sessions) plus the marts take about 0.5 GB of process memory, and twice that while the
-    /// next data version is being loaded.
+    /// DuckDB holds a table the dashboard reads in memory, compressed, when its published Parquet is
+    /// at most this many bytes (0: never); a bigger one is read in place, its partitions pruned by
+    /// the query's date range. Measured (docs/benchmarks.md, 3M sessions): fact_session's 97 MB of
+    /// Parquet take about 90 MiB held, the web's RSS is about 330 MiB with every dashboard table
+    /// held and peaks at about 640 MiB while they are first loaded.
     /// </summary>
-    public long InMemoryTableMaxBytes { get; set; } = 64L * 1024 * 1024;
+    [Range(0, long.MaxValue)]
+    public long InMemoryTableMaxBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>
+    /// DuckDB's memory_limit in MiB, for the in-memory tables and the queries' working memory
+    /// together (each database the engine opens has its own). The web's Fargate task has 1024 MiB,
+    /// of which the collector sidecar reserves 64 and .NET needs the rest of the budget.
+    /// </summary>
+    [Range(64, 1024 * 1024)]
+    public int DuckDbMemoryLimitMiB { get; set; } = 384;
+
+    /// <summary>DuckDB's worker threads; 0: as many as the cores .NET sees (a Fargate task's CPU share, rounded up).</summary>
+    [Range(0, 256)]
+    public int DuckDbThreads { get; set; }
 
     /// <summary>Removed files stay in the mirror this long, so queries already reading them finish.</summary>
     public TimeSpan MirrorDeleteGrace { get; set; } = TimeSpan.FromMinutes(2);

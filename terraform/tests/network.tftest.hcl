@@ -8,6 +8,8 @@ variables {
   region             = "eu-west-2"
   vpc_cidr           = "10.40.0.0/16"
   availability_zones = ["eu-west-2a", "eu-west-2b"]
+
+  flow_logs_bucket_arn = "arn:aws:s3:::cinemastats-test-logs-123456789012"
 }
 
 run "private_subnets_have_no_public_ips_and_no_internet_route" {
@@ -77,5 +79,42 @@ run "network_acls_guard_both_tiers" {
       for r in [aws_network_acl_rule.public_in_vpc] : r.cidr_block == var.vpc_cidr
     ])
     error_message = "The public tier must admit only traffic from inside the VPC."
+  }
+
+  # The private tier's rules open to 0.0.0.0/0 are exactly these TCP ranges: in, port 80 from
+  # CloudFront's VPC origin and ephemeral returns; out, HTTPS (S3 endpoint) and ephemeral
+  # replies. Anything wider (all protocols, all ports, another port) fails here.
+  assert {
+    condition = toset([
+      for r in [
+        aws_network_acl_rule.private_in_vpc, aws_network_acl_rule.private_in_alb_http, aws_network_acl_rule.private_in_ephemeral,
+        aws_network_acl_rule.private_out_vpc, aws_network_acl_rule.private_out_https, aws_network_acl_rule.private_out_ephemeral,
+      ] : "${r.egress ? "out" : "in"} ${r.protocol} ${r.from_port}-${r.to_port} ${r.rule_action}" if r.cidr_block == "0.0.0.0/0"
+      ]) == toset([
+      "in tcp 80-80 allow", "in tcp 1024-65535 allow", "out tcp 443-443 allow", "out tcp 1024-65535 allow",
+    ])
+    error_message = "The private NACL may open to 0.0.0.0/0 only TCP 80 and ephemeral ports in, TCP 443 and ephemeral ports out."
+  }
+
+  assert {
+    condition = alltrue([
+      for r in [aws_network_acl_rule.private_in_vpc, aws_network_acl_rule.private_out_vpc, aws_network_acl_rule.public_in_vpc, aws_network_acl_rule.public_out_vpc] :
+      r.cidr_block == var.vpc_cidr
+    ])
+    error_message = "All-protocol NACL rules may only cover the VPC's own range."
+  }
+}
+
+run "flow_logs_record_every_connection" {
+  module {
+    source = "./modules/network"
+  }
+
+  assert {
+    condition = (
+      aws_flow_log.this.vpc_id == aws_vpc.this.id && aws_flow_log.this.traffic_type == "ALL"
+      && aws_flow_log.this.log_destination_type == "s3" && startswith(aws_flow_log.this.log_destination, var.flow_logs_bucket_arn)
+    )
+    error_message = "VPC flow logs must record accepted and rejected traffic into the encrypted logs bucket."
   }
 }

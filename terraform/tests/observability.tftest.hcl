@@ -8,6 +8,7 @@ mock_provider "aws" {
 
 variables {
   name                           = "cinemastats-test"
+  environment                    = "test"
   region                         = "eu-west-2"
   kms_key_arn                    = "arn:aws:kms:eu-west-2:123456789012:key/00000000-0000-0000-0000-000000000000"
   alarm_email                    = "ops@example.com"
@@ -62,6 +63,24 @@ run "alarms_cover_the_failure_modes" {
   assert {
     condition     = anytrue([for q in aws_cloudwatch_metric_alarm.http_5xx_rate.metric_query : q.return_data == true && try(strcontains(q.expression, "- FILL(elb_503, 0)"), false)])
     error_message = "The 5xx rate must leave out the 503s that mean \"asleep\"."
+  }
+
+  assert {
+    condition = alltrue([
+      for a in [aws_cloudwatch_metric_alarm.transform_failures, aws_cloudwatch_metric_alarm.freshness_deadline_missed] : try(a.dimensions["Environment"], "") == "test" && length(a.dimensions) == 1
+    ])
+    error_message = "Alarms on the services' own metrics must read this environment's data only (Environment dimension)."
+  }
+
+  assert {
+    condition = (
+      contains(aws_cloudwatch_metric_alarm.wake_failed.alarm_actions, aws_sns_topic.alarms.arn)
+      && aws_cloudwatch_metric_alarm.wake_failed.evaluation_periods <= 10
+      && aws_cloudwatch_metric_alarm.wake_failed.datapoints_to_alarm == aws_cloudwatch_metric_alarm.wake_failed.evaluation_periods
+      && anytrue([for q in aws_cloudwatch_metric_alarm.wake_failed.metric_query : try(q.metric[0].metric_name == "HealthyHostCount" && q.metric[0].dimensions["TargetGroup"] == var.web_target_group_arn_suffix, false)])
+      && anytrue([for q in aws_cloudwatch_metric_alarm.wake_failed.metric_query : try(q.metric[0].metric_name == "HTTPCode_ELB_503_Count", false)])
+    )
+    error_message = "A wake that leaves no healthy web target for N minutes while requests are refused must notify the alarm topic."
   }
 
   assert {

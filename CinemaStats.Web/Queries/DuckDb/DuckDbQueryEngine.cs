@@ -1,5 +1,4 @@
 using System.Data.Common;
-using CinemaStats.Core.Tables;
 using CinemaStats.Web.Queries.Catalogue;
 using CinemaStats.Web.Queries.Published;
 using DuckDB.NET.Data;
@@ -10,26 +9,42 @@ namespace CinemaStats.Web.Queries.DuckDb;
 
 /// <summary>
 /// Runs the catalogue's SQL on DuckDB over the published Parquet, read in place (filesystem mode)
-/// or from the local mirror (S3 modes). The views of a data version are built once and their
-/// connections reused; a query that outlives its timeout, or whose caller gives up, is interrupted.
+/// or from the local mirror (S3 modes). A query that outlives its timeout, or whose caller gives
+/// up, is interrupted.
 /// <para>
-/// The first query of a new data version builds views over its files and runs on them at once, so
-/// it sees exactly the new data; meanwhile the tables the dashboard reads
-/// (<see cref="KpiCatalogue.TablesRead"/>, up to <see cref="QueryOptions.InMemoryTableMaxBytes"/>
-/// each) are copied into memory in the background, and the set with the copies replaces the views
-/// when it is ready. One load runs at a time; a version superseded while it loads is not loaded.
+/// One long-lived database (<see cref="DuckDbResidentTables"/>) holds the tables the dashboard
+/// reads (<see cref="KpiCatalogue.TablesRead"/>, up to <see cref="QueryOptions.InMemoryTableMaxBytes"/>
+/// of Parquet each) in memory and follows new data versions partition by partition, in the
+/// background. Until it has taken a new version in, that version's queries run at once on views
+/// over its files (<see cref="DuckDbViewSet"/>), so they see exactly the new data. One update runs
+/// at a time; a version superseded while it waits is skipped.
 /// </para>
 /// </summary>
-public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<DuckDbQueryEngine> logger) : IQueryEngine, IDisposable
+public sealed class DuckDbQueryEngine : IQueryEngine, IDisposable
 {
+    /// <summary>Versions remembered as seen, so that a query of an older one does not pull the tables back to it.</summary>
+    private const int VersionsRemembered = 64;
+
+    private readonly QueryOptions _options;
+    private readonly ILogger<DuckDbQueryEngine> _logger;
+    private readonly DuckDbResidentTables _resident;
     private readonly SemaphoreSlim _rebuild = new(1, 1);
     private readonly Lock _loadGate = new();
-    private volatile DuckDbViewSet? _current;
-    private volatile DuckDbViewSet? _previous;
+    private readonly Queue<string> _seenOrder = new();
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private volatile DuckDbViewSet? _newest;
+    private volatile DuckDbViewSet? _older;
     private PublishedCatalog? _toLoad;
     private Task _loading = Task.CompletedTask;
     private bool _loaderRunning;
     private volatile bool _disposed;
+
+    public DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<DuckDbQueryEngine> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        _resident = new DuckDbResidentTables(_options.DuckDbMemoryLimitMiB, Threads);
+    }
 
     /// <summary>An engine with the default options (benchmarks, tests).</summary>
     public DuckDbQueryEngine()
@@ -37,7 +52,12 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
     {
     }
 
-    /// <summary>Completes when no in-memory load is running or waiting (the latest version seen is loaded, or failed to).</summary>
+    /// <summary>What the last update of the in-memory tables did (null before the first).</summary>
+    public ResidentUpdate? LastUpdate { get; private set; }
+
+    private int Threads => _options.DuckDbThreads > 0 ? _options.DuckDbThreads : Environment.ProcessorCount;
+
+    /// <summary>Completes when no update of the in-memory tables is running or waiting (the latest version seen is taken in, or failed to be).</summary>
     public Task LoadedAsync()
     {
         lock (_loadGate)
@@ -57,22 +77,42 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
                 deadline.Token.ThrowIfCancellationRequested();
-                var views = await ViewsForAsync(catalog, deadline.Token);
-                if (views.TryLease() is not { } connection)
+                if (_resident.TryLease(catalog.Fingerprint) is var (resident, sequence))
                 {
-                    // Retired just now (its in-memory copy or a newer version took its place): look
-                    // again, after letting the swap finish, instead of spinning on the same set.
+                    try
+                    {
+                        // DuckDB's .NET API is synchronous: run it off the caller's thread so cancellation can interrupt it.
+                        var result = await Task.Run(() => Run(resident, request, () => _resident.StillAt(sequence), deadline.Token), deadline.Token);
+                        if (result is not null)
+                        {
+                            return result;
+                        }
+                        // Started across a commit: it may have seen the next version; run it again where this one is.
+                        continue;
+                    }
+                    finally
+                    {
+                        _resident.Return(resident);
+                    }
+                }
+                if (await ViewsForAsync(catalog, deadline.Token) is not { } views)
+                {
+                    continue;
+                }
+                if (views.Database.TryLease() is not { } connection)
+                {
+                    // Retired just now (the in-memory tables or a newer version took its place): look again,
+                    // after letting the swap finish, instead of spinning on the same set.
                     await Task.Yield();
                     continue;
                 }
                 try
                 {
-                    // DuckDB's .NET API is synchronous: run it off the caller's thread so cancellation can interrupt it.
-                    return await Task.Run(() => Run(connection, request, deadline.Token), deadline.Token);
+                    return (await Task.Run(() => Run(connection, request, null, deadline.Token), deadline.Token))!;
                 }
                 finally
                 {
-                    views.Return(connection);
+                    views.Database.Return(connection);
                 }
             }
         }
@@ -93,13 +133,15 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
         _rebuild.Wait();
         try
         {
-            _current?.Retire();
-            _previous?.Retire();
+            _newest?.Database.Retire();
+            _older?.Database.Retire();
         }
         finally
         {
             _rebuild.Release();
         }
+        // An update under way holds a connection: the database closes when it returns it.
+        _resident.Retire();
     }
 
     /// <summary>DuckDB says "Cannot open file … No such file" or "No files found that match the pattern …" for a published file that is gone.</summary>
@@ -108,10 +150,12 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
         && e.Message.Contains(root, StringComparison.Ordinal);
 
     /// <summary>
-    /// The view set of <paramref name="catalog"/>. The one before the current stays open too, so a
-    /// query that read the catalog just before a new publication does not rebuild (and swap back to) it.
+    /// Views over the files of <paramref name="catalog"/>, built on first use; null when the
+    /// in-memory tables hold that version by now. The newest version seen asks for an update of
+    /// the in-memory tables; an older one (a query that read the catalog just before a newer
+    /// publication) gets views of its own and leaves the tables where they are.
     /// </summary>
-    private async Task<DuckDbViewSet> ViewsForAsync(PublishedCatalog catalog, CancellationToken cancellationToken)
+    private async Task<DuckDbViewSet?> ViewsForAsync(PublishedCatalog catalog, CancellationToken cancellationToken)
     {
         if (Matching(catalog) is { } ready)
         {
@@ -124,12 +168,24 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
             {
                 return built;
             }
+            if (_resident.Version == catalog.Fingerprint)
+            {
+                return null;
+            }
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var next = DuckDbViewSet.Create(catalog);
-            _previous?.Retire();
-            (_previous, _current) = (_current, next);
-            RequestLoad(catalog);
-            return next;
+            var views = DuckDbViewSet.Create(catalog, _options.DuckDbMemoryLimitMiB, Threads);
+            if (Remember(catalog.Fingerprint))
+            {
+                _newest?.Database.Retire();
+                _newest = views;
+                RequestLoad(catalog);
+            }
+            else
+            {
+                _older?.Database.Retire();
+                _older = views;
+            }
+            return views;
         }
         finally
         {
@@ -137,15 +193,28 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
         }
     }
 
-    private bool ShouldLoad(TableSchema table, long parquetBytes) =>
-        KpiCatalogue.TablesRead.Contains(table.Name) && parquetBytes <= options.Value.InMemoryTableMaxBytes;
+    /// <summary>Whether <paramref name="fingerprint"/> is seen for the first time (so it is the newest).</summary>
+    private bool Remember(string fingerprint)
+    {
+        if (!_seen.Add(fingerprint))
+        {
+            return false;
+        }
+        _seenOrder.Enqueue(fingerprint);
+        if (_seenOrder.Count > VersionsRemembered)
+        {
+            _seen.Remove(_seenOrder.Dequeue());
+        }
+        return true;
+    }
+
+    private DuckDbViewSet? Matching(PublishedCatalog catalog) =>
+        _newest is { } newest && newest.Fingerprint == catalog.Fingerprint ? newest
+        : _older is { } older && older.Fingerprint == catalog.Fingerprint ? older
+        : null;
 
     private void RequestLoad(PublishedCatalog catalog)
     {
-        if (options.Value.InMemoryTableMaxBytes <= 0)
-        {
-            return;
-        }
         lock (_loadGate)
         {
             _toLoad = catalog;
@@ -157,7 +226,7 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
         }
     }
 
-    /// <summary>Loads the latest requested version, again while newer ones are requested during a load.</summary>
+    /// <summary>Takes in the latest requested version, again while newer ones are requested during an update.</summary>
     private void LoadPending()
     {
         var finished = false;
@@ -178,7 +247,7 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
                     catalog = _toLoad;
                     _toLoad = null;
                 }
-                if (_current?.Fingerprint == catalog.Fingerprint)
+                if (_newest?.Fingerprint == catalog.Fingerprint)
                 {
                     Load(catalog);
                 }
@@ -198,43 +267,37 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
 
     private void Load(PublishedCatalog catalog)
     {
-        DuckDbViewSet loaded;
-        var timer = System.Diagnostics.Stopwatch.StartNew();
+        ResidentUpdate update;
         try
         {
-            loaded = DuckDbViewSet.Create(catalog, ShouldLoad);
+            update = _resident.Apply(catalog, KpiCatalogue.TablesRead, _options.InMemoryTableMaxBytes);
         }
-        catch (Exception e) when (e is DuckDBException or IOException)
+        catch (Exception e) when (e is DuckDBException or IOException or ObjectDisposedException)
         {
-            // A file replaced by a newer publication: that one will be loaded when a query first sees it.
-            logger.LogInformation(e, "Loading data version {Version} into memory failed; its queries read the Parquet files", catalog.Fingerprint);
+            // Disposed meanwhile, or a file replaced by a newer publication: that one is taken in when a query first sees it.
+            _logger.LogInformation(e, "Taking data version {Version} into memory failed; its queries read the Parquet files", catalog.Fingerprint);
             return;
         }
+        LastUpdate = update;
         _rebuild.Wait();
         try
         {
-            if (_disposed || _current is not { } views || views.Fingerprint != catalog.Fingerprint)
+            if (_newest is { } views && views.Fingerprint == catalog.Fingerprint)
             {
-                loaded.Retire();
-                return;
+                _newest = null;
+                views.Database.Retire();
             }
-            _current = loaded;
-            views.Retire();
         }
         finally
         {
             _rebuild.Release();
         }
-        logger.LogInformation("Data version {Version} loaded into memory in {Elapsed} ms: {Tables}",
-            catalog.Fingerprint, (long)timer.Elapsed.TotalMilliseconds, string.Join(", ", loaded.Loaded));
+        _logger.LogInformation("Data version {Version} taken into memory in {Elapsed} ms ({Files} files read, {Partitions} partitions replaced, compressed: {Compressed}); in memory: {Tables}",
+            update.Version, (long)update.Elapsed.TotalMilliseconds, update.FilesRead, update.PartitionsReplaced, update.Compressed, string.Join(", ", update.InMemory));
     }
 
-    private DuckDbViewSet? Matching(PublishedCatalog catalog) =>
-        _current is { } current && current.Fingerprint == catalog.Fingerprint ? current
-        : _previous is { } previous && previous.Fingerprint == catalog.Fingerprint ? previous
-        : null;
-
-    private static QueryResult Run(DuckDBConnection connection, QueryRequest request, CancellationToken cancellationToken)
+    /// <summary>The rows of <paramref name="request"/>; null when <paramref name="stillValid"/> says, once the query has started, that it may have read another version.</summary>
+    private static QueryResult? Run(DuckDBConnection connection, QueryRequest request, Func<bool>? stillValid, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = request.Sql;
@@ -245,6 +308,10 @@ public sealed class DuckDbQueryEngine(IOptions<QueryOptions> options, ILogger<Du
         using var interrupt = cancellationToken.Register(command.Cancel);
         cancellationToken.ThrowIfCancellationRequested();
         using var reader = command.ExecuteReader();
+        if (stillValid is not null && !stillValid())
+        {
+            return null;
+        }
         var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         var rows = new List<object?[]>();
         var truncated = false;

@@ -6,7 +6,8 @@ using CinemaStats.Core.Tables;
 namespace CinemaStats.Web.Queries.Published;
 
 /// <summary>What one table publishes: its files (store keys) and a version that changes whenever any of its partitions is re-materialized.</summary>
-public sealed record TablePublication(string Table, string Version, IReadOnlyList<string> Files)
+/// <param name="FileVersions">The data version of the partition that publishes each file: a file re-materialized under the same key gets a new one.</param>
+public sealed record TablePublication(string Table, string Version, IReadOnlyList<string> Files, IReadOnlyDictionary<string, string> FileVersions)
 {
     public const string NothingPublished = "none";
 }
@@ -36,7 +37,7 @@ public sealed class PublishedCatalog
     public static PublishedCatalog Empty(string? localRoot = null) => From(localRoot, []);
 
     public TablePublication Table(string name) =>
-        _tables.TryGetValue(name, out var table) ? table : new TablePublication(name, TablePublication.NothingPublished, []);
+        _tables.TryGetValue(name, out var table) ? table : new TablePublication(name, TablePublication.NothingPublished, [], new Dictionary<string, string>());
 
     /// <summary>The version key of a query: the versions of exactly the tables it reads.</summary>
     public string VersionOf(IEnumerable<string> tables) =>
@@ -63,7 +64,15 @@ public sealed class PublishedCatalog
         var version = files.Count == 0
             ? TablePublication.NothingPublished
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity.ToString())))[..16];
-        return new TablePublication(table, version, files);
+        var fileVersions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var state in partitions)
+        {
+            foreach (var file in state.Files)
+            {
+                fileVersions[file] = state.DataVersion ?? "";
+            }
+        }
+        return new TablePublication(table, version, files, fileVersions);
     }
 }
 

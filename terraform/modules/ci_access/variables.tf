@@ -1,10 +1,20 @@
 variable "name" {
-  description = "Name prefix of every resource."
+  description = "Name prefix of every resource of this environment (cinemastats-<env>)."
+  type        = string
+}
+
+variable "environment" {
+  description = "Environment name: the value of the Environment tag every resource of this environment carries."
   type        = string
 }
 
 variable "account_id" {
   type = string
+}
+
+variable "region" {
+  description = "Home region of the platform."
+  type        = string
 }
 
 variable "github_repository" {
@@ -43,8 +53,18 @@ variable "create_oidc_provider" {
 }
 
 variable "state_bucket_name" {
-  description = "Terraform state bucket (plan reads it and takes the lock, apply writes it)."
+  description = "Terraform state bucket (plan reads this environment's state and takes its lock, apply writes it)."
   type        = string
+}
+
+variable "state_key" {
+  description = "Key of this environment's state object (environments/<env>.s3.tfbackend): the only state the roles reach."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_./-]+\\.tfstate$", var.state_key)) && !can(regex("[*?]", var.state_key))
+    error_message = "state_key must be one object key ending in .tfstate, without wildcards."
+  }
 }
 
 variable "ecr_repository_arns" {

@@ -8,8 +8,10 @@ resource "aws_ecr_repository" "service" {
     scan_on_push = true
   }
 
+  # The environment's key, as for the buckets (execution roles may decrypt through ECR only).
   encryption_configuration {
-    encryption_type = "AES256"
+    encryption_type = "KMS"
+    kms_key         = var.kms_key_arn
   }
 }
 

@@ -9,8 +9,14 @@ locals {
   discovered_services = toset(["ingest", "transform"])
   internal_urls       = { for s in local.discovered_services : s => "http://${s}.${aws_service_discovery_private_dns_namespace.this.name}:${local.container_port}" }
 
-  # Sign-in is on whenever an OpenID Connect issuer is given (the root module requires one in prod).
-  auth_enabled = var.auth.authority != null
+  # Images by digest where the deploy promoted them (prod runs the bytes dev tested), else by tag.
+  images = {
+    for s in local.services : s => (
+      lookup(var.image_digests, s, "") != ""
+      ? "${aws_ecr_repository.service[s].repository_url}@${var.image_digests[s]}"
+      : "${aws_ecr_repository.service[s].repository_url}:${var.image_tag}"
+    )
+  }
 
   common_environment = {
     ASPNETCORE_HTTP_PORTS       = tostring(local.container_port)
@@ -27,6 +33,8 @@ locals {
     ingest = {}
     transform = {
       Transform__Sqs__QueueUrl = var.raw_events_queue_url
+      # The operator API refuses to start without its key, and then answers only the web.
+      Transform__OperatorApi__RequireKey = "true"
     }
     web = merge(
       {
@@ -37,27 +45,27 @@ locals {
         # Aspire's service discovery names, as the AppHost sets them locally.
         services__ingest__http__0    = local.internal_urls["ingest"]
         services__transform__http__0 = local.internal_urls["transform"]
-        Auth__Enabled                = tostring(local.auth_enabled)
-      },
-      local.auth_enabled ? {
+        # Sign-in is always on in AWS: the auth variable cannot be planned without an issuer.
+        Auth__Enabled      = "true"
         Auth__Authority    = var.auth.authority
         Auth__ClientId     = var.auth.client_id
         Auth__RoleClaim    = var.auth.role_claim
         Auth__AnalystRole  = var.auth.analyst_role
         Auth__OperatorRole = var.auth.operator_role
         Auth__PublicOrigin = var.auth.public_origin
-      } : {},
+      },
     )
   }
 
   # Secrets Manager values are injected by ECS at start; they never appear in the task definition.
   service_secrets = {
     ingest    = { Ingest__ApiKeysJson = aws_secretsmanager_secret.ingest_api_keys.arn }
-    transform = {}
-    web = merge(
-      { Web__IngestApiKey = aws_secretsmanager_secret.web_ingest_api_key.arn },
-      local.auth_enabled ? { Auth__ClientSecret = aws_secretsmanager_secret.web_oidc_client_secret.arn } : {},
-    )
+    transform = { Transform__OperatorApi__Key = aws_secretsmanager_secret.transform_operator_api_key.arn }
+    web = {
+      Web__IngestApiKey         = aws_secretsmanager_secret.web_ingest_api_key.arn
+      Web__TransformOperatorKey = aws_secretsmanager_secret.transform_operator_api_key.arn
+      Auth__ClientSecret        = aws_secretsmanager_secret.web_oidc_client_secret.arn
+    }
   }
 
   # Liveness over plain bash: the runtime image has no curl, and /dev/tcp needs no extra package.
@@ -122,6 +130,14 @@ resource "aws_secretsmanager_secret" "web_ingest_api_key" {
   recovery_window_in_days = 7
 }
 
+# The key the web sends to the transform's operator API (the transform holds the same value).
+resource "aws_secretsmanager_secret" "transform_operator_api_key" {
+  name                    = "${var.name}/transform/operator-api-key"
+  description             = "Shared key of the transform's operator API: read by the transform and the web"
+  kms_key_id              = var.kms_key_arn
+  recovery_window_in_days = 7
+}
+
 resource "aws_secretsmanager_secret" "web_oidc_client_secret" {
   name                    = "${var.name}/web/oidc-client-secret"
   description             = "Client secret of the web app's OpenID Connect registration"
@@ -174,14 +190,14 @@ resource "aws_ecs_task_definition" "service" {
   container_definitions = jsonencode([
     {
       name                   = each.key
-      image                  = "${aws_ecr_repository.service[each.key].repository_url}:${var.image_tag}"
+      image                  = local.images[each.key]
       essential              = true
       readonlyRootFilesystem = true
       portMappings           = [{ containerPort = local.container_port, protocol = "tcp", name = "http" }]
       environment = [
         for k, v in merge(local.common_environment, local.service_environment[each.key], {
           OTEL_SERVICE_NAME        = each.key
-          OTEL_RESOURCE_ATTRIBUTES = "deployment.environment=${var.name}"
+          OTEL_RESOURCE_ATTRIBUTES = "deployment.environment=${var.environment}"
         }) : { name = k, value = v }
       ]
       secrets     = [for k, v in local.service_secrets[each.key] : { name = k, valueFrom = v }]

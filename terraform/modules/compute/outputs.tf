@@ -49,3 +49,16 @@ output "internal_urls" {
   description = "Private addresses of ingest and transform (Cloud Map DNS), as the web app gets them."
   value       = local.internal_urls
 }
+
+output "transform_operator_api_key_secret_name" {
+  value = aws_secretsmanager_secret.transform_operator_api_key.name
+}
+
+output "wake_function_name" {
+  value = aws_lambda_function.wake.function_name
+}
+
+output "wake_function_url" {
+  description = "Function URL of the wake function (CloudFront's origin for /_wake/start)."
+  value       = aws_lambda_function_url.wake.function_url
+}

@@ -90,8 +90,34 @@ variable "glue_database_name" {
   type = string
 }
 
+variable "environment" {
+  description = "Environment name: the Environment dimension of every custom metric."
+  type        = string
+}
+
 variable "image_tag" {
-  description = "Tag of the three service images."
+  description = "Tag of the three service images: the 40-digit commit SHA the deploy built (or bootstrap before the first release)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^([0-9a-f]{40}|bootstrap)$", var.image_tag))
+    error_message = "image_tag must be a full 40-digit lower-case commit SHA (or \"bootstrap\")."
+  }
+}
+
+variable "image_digests" {
+  description = "Per service, the sha256 digest to run instead of the tag (the deploy promotes prod by digest)."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k, d in var.image_digests : contains(["ingest", "transform", "web"], k) && can(regex("^sha256:[0-9a-f]{64}$", d))])
+    error_message = "image_digests maps ingest, transform or web to sha256:<64 hex digits>."
+  }
+}
+
+variable "permissions_boundary_arn" {
+  description = "Permissions boundary every role of this module carries (modules/ci_access)."
   type        = string
 }
 
@@ -144,7 +170,7 @@ variable "task_sizes" {
 }
 
 variable "auth" {
-  description = "Sign-in of the web app (OpenID Connect). authority = null leaves sign-in off (every visitor may do everything)."
+  description = "Sign-in of the web app (OpenID Connect). Required: an AWS environment never runs without sign-in."
   type = object({
     authority     = optional(string)
     client_id     = optional(string)
@@ -153,15 +179,30 @@ variable "auth" {
     operator_role = optional(string, "operator")
     public_origin = optional(string)
   })
-  default = {}
 
   validation {
-    condition     = var.auth.authority == null || (can(regex("^https://", var.auth.authority)) && try(length(var.auth.client_id) > 0, false))
-    error_message = "auth.authority must be an https:// issuer URL, and needs auth.client_id."
+    condition     = try(can(regex("^https://", var.auth.authority)) && length(var.auth.client_id) > 0, false)
+    error_message = "auth.authority must be an https:// issuer URL with auth.client_id: anonymous access is not possible in AWS."
   }
 
   validation {
-    condition     = var.auth.authority == null || can(regex("^https://[^/]+$", var.auth.public_origin))
+    condition     = can(regex("^https://[^/]+$", var.auth.public_origin))
     error_message = "auth.public_origin must be the https:// address users reach the dashboard at (no path): the sign-in callback goes there."
+  }
+}
+
+variable "wake_function_zip" {
+  description = "Package of the wake function (terraform/functions/wake.zip)."
+  type        = string
+}
+
+variable "wake_function_concurrency" {
+  description = "Reserved concurrency of the wake function: its own rate limit."
+  type        = number
+  default     = 2
+
+  validation {
+    condition     = var.wake_function_concurrency >= 1 && var.wake_function_concurrency <= 5
+    error_message = "wake_function_concurrency must be between 1 and 5: the function only starts two services."
   }
 }

@@ -41,6 +41,13 @@ resource "aws_lb" "this" {
   drop_invalid_header_fields = true
   enable_deletion_protection = var.deletion_protection
   idle_timeout               = 120
+
+  # ALB access logs accept only SSE-S3 buckets: they go to the access-logs bucket (storage).
+  access_logs {
+    bucket  = var.access_logs_bucket_name
+    prefix  = "alb"
+    enabled = true
+  }
 }
 
 resource "aws_lb_target_group" "web" {

@@ -5,8 +5,13 @@ locals {
   origin_request_policy_all_viewer      = "216adef6-5c7f-47e4-b989-5492eafa07d3"
   response_headers_policy_security_hdrs = "67f7725c-6f97-4210-82d7-5512b31e9d03"
 
-  alb_origin_id  = "app"
-  wake_origin_id = "wake-page"
+  origin_request_policy_all_viewer_except_host = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+
+  alb_origin_id           = "app"
+  wake_origin_id          = "wake-page"
+  wake_function_origin_id = "wake-function"
+  # https://<id>.lambda-url.<region>.on.aws/ -> <id>.lambda-url.<region>.on.aws
+  wake_function_domain = trimsuffix(trimprefix(var.wake_function_url, "https://"), "/")
 
   # While web has no healthy task the ALB answers 503 (502/504 while one is starting):
   # CloudFront shows the wake page instead, keeping the status so clients know to retry.
@@ -34,6 +39,7 @@ resource "aws_cloudfront_distribution" "this" {
   is_ipv6_enabled = true
   http_version    = "http2and3"
   price_class     = var.price_class
+  web_acl_id      = aws_wafv2_web_acl.this.arn
 
   origin {
     origin_id   = local.alb_origin_id
@@ -52,6 +58,19 @@ resource "aws_cloudfront_distribution" "this" {
     origin_access_control_id = aws_cloudfront_origin_access_control.wake.id
   }
 
+  origin {
+    origin_id                = local.wake_function_origin_id
+    domain_name              = local.wake_function_domain
+    origin_access_control_id = aws_cloudfront_origin_access_control.wake_function.id
+
+    custom_origin_config {
+      http_port              = 80
+      https_port             = 443
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+    }
+  }
+
   # The app: never cached, every method (Blazor posts, ingest PUTs), WebSockets pass through.
   default_cache_behavior {
     target_origin_id           = local.alb_origin_id
@@ -62,6 +81,19 @@ resource "aws_cloudfront_distribution" "this" {
     origin_request_policy_id   = local.origin_request_policy_all_viewer
     response_headers_policy_id = local.response_headers_policy_security_hdrs
     compress                   = true
+  }
+
+  # The wake page's call that starts the services (listed first: the first match wins).
+  ordered_cache_behavior {
+    path_pattern               = "/_wake/start"
+    target_origin_id           = local.wake_function_origin_id
+    viewer_protocol_policy     = "https-only"
+    allowed_methods            = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"]
+    cached_methods             = ["GET", "HEAD"]
+    cache_policy_id            = local.cache_policy_caching_disabled
+    origin_request_policy_id   = local.origin_request_policy_all_viewer_except_host
+    response_headers_policy_id = local.response_headers_policy_security_hdrs
+    compress                   = false
   }
 
   ordered_cache_behavior {
@@ -124,15 +156,23 @@ resource "aws_s3_bucket_versioning" "wake" {
   }
 }
 
-# A public page read through CloudFront's origin access control: S3-managed keys are enough
-# (a customer key would also have to trust CloudFront for no gain in secrecy).
+# The environment's key like every bucket; its key policy lets CloudFront decrypt for this
+# account's distributions (modules/storage/kms.tf).
 resource "aws_s3_bucket_server_side_encryption_configuration" "wake" {
   bucket = aws_s3_bucket.wake.id
   rule {
     apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
+      sse_algorithm     = "aws:kms"
+      kms_master_key_id = var.kms_key_arn
     }
+    bucket_key_enabled = true
   }
+}
+
+resource "aws_s3_bucket_logging" "wake" {
+  bucket        = aws_s3_bucket.wake.id
+  target_bucket = var.access_logs_bucket_name
+  target_prefix = "s3/${aws_s3_bucket.wake.bucket}/"
 }
 
 resource "aws_s3_bucket_lifecycle_configuration" "wake" {
@@ -147,6 +187,32 @@ resource "aws_s3_bucket_lifecycle_configuration" "wake" {
   }
 }
 
+resource "aws_cloudfront_origin_access_control" "wake_function" {
+  name                              = "${var.name}-wake-function"
+  description                       = "CloudFront signs calls to the wake function URL"
+  origin_access_control_origin_type = "lambda"
+  signing_behavior                  = "always"
+  signing_protocol                  = "sigv4"
+}
+
+# The function URL takes only CloudFront's signed calls, from this distribution.
+resource "aws_lambda_permission" "cloudfront_invokes_wake_url" {
+  statement_id           = "CloudFrontInvokesWakeUrl"
+  action                 = "lambda:InvokeFunctionUrl"
+  function_name          = var.wake_function_name
+  principal              = "cloudfront.amazonaws.com"
+  source_arn             = aws_cloudfront_distribution.this.arn
+  function_url_auth_type = "AWS_IAM"
+}
+
+resource "aws_lambda_permission" "cloudfront_invokes_wake" {
+  statement_id  = "CloudFrontInvokesWake"
+  action        = "lambda:InvokeFunction"
+  function_name = var.wake_function_name
+  principal     = "cloudfront.amazonaws.com"
+  source_arn    = aws_cloudfront_distribution.this.arn
+}
+
 resource "aws_cloudfront_origin_access_control" "wake" {
   name                              = "${var.name}-wake-page"
   description                       = "CloudFront reads the wake page"
@@ -155,42 +221,33 @@ resource "aws_cloudfront_origin_access_control" "wake" {
   signing_protocol                  = "sigv4"
 }
 
-data "aws_iam_policy_document" "wake" {
-  statement {
-    sid       = "CloudFrontReadsWakePage"
-    actions   = ["s3:GetObject"]
-    resources = ["${aws_s3_bucket.wake.arn}/_wake/*"]
-    principals {
-      type        = "Service"
-      identifiers = ["cloudfront.amazonaws.com"]
-    }
-    condition {
-      test     = "StringEquals"
-      variable = "AWS:SourceArn"
-      values   = [aws_cloudfront_distribution.this.arn]
-    }
-  }
-
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["s3:*"]
-    resources = [aws_s3_bucket.wake.arn, "${aws_s3_bucket.wake.arn}/*"]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
+locals {
+  wake_bucket_policy = {
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "CloudFrontReadsWakePage"
+        Effect    = "Allow"
+        Principal = { Service = "cloudfront.amazonaws.com" }
+        Action    = ["s3:GetObject"]
+        Resource  = ["${aws_s3_bucket.wake.arn}/_wake/*"]
+        Condition = { StringEquals = { "AWS:SourceArn" = aws_cloudfront_distribution.this.arn } }
+      },
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = ["s3:*"]
+        Resource  = [aws_s3_bucket.wake.arn, "${aws_s3_bucket.wake.arn}/*"]
+        Condition = { Bool = { "aws:SecureTransport" = "false" } }
+      },
+    ]
   }
 }
 
 resource "aws_s3_bucket_policy" "wake" {
   bucket     = aws_s3_bucket.wake.id
-  policy     = data.aws_iam_policy_document.wake.json
+  policy     = jsonencode(local.wake_bucket_policy)
   depends_on = [aws_s3_bucket_public_access_block.wake]
 }
 
@@ -198,7 +255,7 @@ resource "aws_s3_object" "wake_page" {
   bucket        = aws_s3_bucket.wake.id
   key           = "_wake/index.html"
   source        = var.wake_page_path
-  etag          = filemd5(var.wake_page_path)
+  source_hash   = filemd5(var.wake_page_path) # etag is not an MD5 under SSE-KMS
   content_type  = "text/html; charset=utf-8"
   cache_control = "public, max-age=300"
 }

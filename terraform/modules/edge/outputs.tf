@@ -33,3 +33,11 @@ output "distribution_id" {
 output "distribution_domain_name" {
   value = aws_cloudfront_distribution.this.domain_name
 }
+
+output "distribution_arn" {
+  value = aws_cloudfront_distribution.this.arn
+}
+
+output "web_acl_arn" {
+  value = aws_wafv2_web_acl.this.arn
+}

@@ -219,3 +219,21 @@ resource "aws_network_acl_rule" "public_out_vpc" {
   rule_action    = "allow"
   cidr_block     = var.vpc_cidr
 }
+
+# --- VPC flow logs: every accepted and rejected flow, into the encrypted logs bucket ----------
+
+resource "aws_flow_log" "this" {
+  vpc_id                   = aws_vpc.this.id
+  traffic_type             = "ALL"
+  log_destination_type     = "s3"
+  log_destination          = "${var.flow_logs_bucket_arn}/vpc-flow-logs/"
+  max_aggregation_interval = 600
+
+  destination_options {
+    file_format                = "parquet"
+    per_hour_partition         = true
+    hive_compatible_partitions = true
+  }
+
+  tags = { Name = "${var.name}-flow-logs" }
+}

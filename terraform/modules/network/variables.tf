@@ -39,3 +39,8 @@ variable "interface_endpoint_services" {
     "monitoring",     # custom metrics (freshness, transform failures)
   ]
 }
+
+variable "flow_logs_bucket_arn" {
+  description = "Encrypted logs bucket receiving the VPC flow logs (under vpc-flow-logs/)."
+  type        = string
+}

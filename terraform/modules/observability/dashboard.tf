@@ -49,8 +49,8 @@ locals {
         stat   = "Sum"
         period = 300
         metrics = [
-          [var.metrics_namespace, "TransformFailures"],
-          [".", "FreshnessDeadlineMissed", { stat = "Maximum" }],
+          [var.metrics_namespace, "TransformFailures", "Environment", var.environment],
+          [".", "FreshnessDeadlineMissed", ".", ".", { stat = "Maximum" }],
         ]
       }
     },

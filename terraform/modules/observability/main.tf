@@ -54,11 +54,56 @@ resource "aws_cloudwatch_metric_alarm" "http_5xx_rate" {
   }
 }
 
+# A wake that never finishes: for wake_failure_minutes in a row requests were refused (the
+# ALB's 503 while nothing is healthy) and no web target was healthy. The 5xx rate above leaves
+# those 503s out, so without this alarm a wake that fails would go unseen.
+resource "aws_cloudwatch_metric_alarm" "wake_failed" {
+  alarm_name          = "${var.name}-wake-failed"
+  alarm_description   = "Requests found web asleep and no web task became healthy within ${var.wake_failure_minutes} minutes: see the web service's events and stopped tasks."
+  evaluation_periods  = var.wake_failure_minutes
+  datapoints_to_alarm = var.wake_failure_minutes
+  threshold           = 1
+  comparison_operator = "GreaterThanOrEqualToThreshold"
+  treat_missing_data  = "notBreaching"
+  alarm_actions       = local.alarm_actions
+  ok_actions          = local.alarm_actions
+
+  metric_query {
+    id          = "stuck"
+    expression  = "IF(FILL(refused, 0) > 0 AND FILL(healthy, 0) < 1, 1, 0)"
+    label       = "Refused requests while no web target is healthy"
+    return_data = true
+  }
+
+  metric_query {
+    id = "refused"
+    metric {
+      namespace   = "AWS/ApplicationELB"
+      metric_name = "HTTPCode_ELB_503_Count"
+      dimensions  = { LoadBalancer = var.alb_arn_suffix }
+      stat        = "Sum"
+      period      = 60
+    }
+  }
+
+  metric_query {
+    id = "healthy"
+    metric {
+      namespace   = "AWS/ApplicationELB"
+      metric_name = "HealthyHostCount"
+      dimensions  = { LoadBalancer = var.alb_arn_suffix, TargetGroup = var.web_target_group_arn_suffix }
+      stat        = "Maximum"
+      period      = 60
+    }
+  }
+}
+
 resource "aws_cloudwatch_metric_alarm" "transform_failures" {
   alarm_name          = "${var.name}-transform-failures"
   alarm_description   = "A materialization failed. See the transform log group and _pipeline/ materializations."
   namespace           = var.metrics_namespace
   metric_name         = "TransformFailures"
+  dimensions          = { Environment = var.environment }
   statistic           = "Sum"
   period              = 300
   evaluation_periods  = 1
@@ -74,6 +119,7 @@ resource "aws_cloudwatch_metric_alarm" "freshness_deadline_missed" {
   alarm_description   = "A source's data for the business day did not arrive by its deadline."
   namespace           = var.metrics_namespace
   metric_name         = "FreshnessDeadlineMissed"
+  dimensions          = { Environment = var.environment }
   statistic           = "Maximum"
   period              = 300
   evaluation_periods  = 1

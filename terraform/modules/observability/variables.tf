@@ -3,6 +3,11 @@ variable "name" {
   type        = string
 }
 
+variable "environment" {
+  description = "Environment name: the Environment dimension of the services' metrics."
+  type        = string
+}
+
 variable "region" {
   type = string
 }
@@ -74,4 +79,15 @@ variable "athena_bytes_scanned_per_hour_alarm" {
 
 variable "monthly_budget_usd" {
   type = number
+}
+
+variable "wake_failure_minutes" {
+  description = "Minutes of refused requests without a healthy web target before the wake-failed alarm fires (a wake takes under one)."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.wake_failure_minutes >= 2 && var.wake_failure_minutes <= 10
+    error_message = "wake_failure_minutes must be between 2 and 10."
+  }
 }

@@ -57,62 +57,74 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "this" {
   }
 }
 
-data "aws_iam_policy_document" "bucket" {
-  for_each = aws_s3_bucket.this
-
-  statement {
-    sid     = "DenyInsecureTransport"
-    effect  = "Deny"
-    actions = ["s3:*"]
-    resources = [
-      each.value.arn,
-      "${each.value.arn}/*",
+locals {
+  tls_only_statements = {
+    for k, b in aws_s3_bucket.this : k => [
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = ["s3:*"]
+        Resource  = [b.arn, "${b.arn}/*"]
+        Condition = { Bool = { "aws:SecureTransport" = "false" } }
+      },
+      {
+        Sid       = "DenyOutdatedTls"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = ["s3:*"]
+        Resource  = [b.arn, "${b.arn}/*"]
+        Condition = { NumericLessThan = { "s3:TlsVersion" = "1.2" } }
+      },
     ]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
   }
 
-  statement {
-    sid     = "DenyOutdatedTls"
-    effect  = "Deny"
-    actions = ["s3:*"]
-    resources = [
-      each.value.arn,
-      "${each.value.arn}/*",
-    ]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "NumericLessThan"
-      variable = "s3:TlsVersion"
-      values   = ["1.2"]
-    }
-  }
+  trail_arn = "arn:aws:cloudtrail:${var.region}:${var.account_id}:trail/${var.name}"
 
-  dynamic "statement" {
-    for_each = each.key == "logs" ? [1] : []
-    content {
-      sid       = "LogDeliveryWritesCloudFrontLogs"
-      actions   = ["s3:PutObject"]
-      resources = ["${each.value.arn}/cloudfront/*"]
-      principals {
-        type        = "Service"
-        identifiers = ["delivery.logs.amazonaws.com"]
-      }
-      condition {
-        test     = "StringEquals"
-        variable = "aws:SourceAccount"
-        values   = [var.account_id]
-      }
+  # What the log services write into the encrypted logs bucket, each under its own prefix.
+  logs_bucket_statements = concat(
+    [
+      {
+        Sid       = "LogDeliveryWritesCloudFrontAndFlowLogs"
+        Effect    = "Allow"
+        Principal = { Service = "delivery.logs.amazonaws.com" }
+        Action    = ["s3:PutObject"]
+        Resource  = ["${aws_s3_bucket.this["logs"].arn}/cloudfront/*", "${aws_s3_bucket.this["logs"].arn}/vpc-flow-logs/*"]
+        Condition = { StringEquals = { "aws:SourceAccount" = var.account_id } }
+      },
+      {
+        Sid       = "LogDeliveryChecksBucket"
+        Effect    = "Allow"
+        Principal = { Service = "delivery.logs.amazonaws.com" }
+        Action    = ["s3:GetBucketAcl"]
+        Resource  = [aws_s3_bucket.this["logs"].arn]
+        Condition = { StringEquals = { "aws:SourceAccount" = var.account_id } }
+      },
+    ],
+    [for statement in [
+      {
+        Sid       = "CloudTrailChecksBucket"
+        Effect    = "Allow"
+        Principal = { Service = "cloudtrail.amazonaws.com" }
+        Action    = ["s3:GetBucketAcl"]
+        Resource  = [aws_s3_bucket.this["logs"].arn]
+        Condition = { StringEquals = { "aws:SourceArn" = local.trail_arn } }
+      },
+      {
+        Sid       = "CloudTrailWritesTrail"
+        Effect    = "Allow"
+        Principal = { Service = "cloudtrail.amazonaws.com" }
+        Action    = ["s3:PutObject"]
+        Resource  = ["${aws_s3_bucket.this["logs"].arn}/cloudtrail/AWSLogs/${var.account_id}/*"]
+        Condition = { StringEquals = { "aws:SourceArn" = local.trail_arn, "s3:x-amz-acl" = "bucket-owner-full-control" } }
+      },
+    ] : statement if var.cloudtrail_enabled],
+  )
+
+  bucket_policies = {
+    for k, b in aws_s3_bucket.this : k => {
+      Version   = "2012-10-17"
+      Statement = concat(local.tls_only_statements[k], k == "logs" ? local.logs_bucket_statements : [])
     }
   }
 }
@@ -121,9 +133,18 @@ resource "aws_s3_bucket_policy" "this" {
   for_each = aws_s3_bucket.this
 
   bucket = each.value.id
-  policy = data.aws_iam_policy_document.bucket[each.key].json
+  policy = jsonencode(local.bucket_policies[each.key])
 
   depends_on = [aws_s3_bucket_public_access_block.this]
+}
+
+# S3 server access logs of every data bucket, into the access-logs bucket (access_logs.tf).
+resource "aws_s3_bucket_logging" "this" {
+  for_each = aws_s3_bucket.this
+
+  bucket        = each.value.id
+  target_bucket = aws_s3_bucket.access_logs.id
+  target_prefix = "s3/${each.value.bucket}/"
 }
 
 resource "aws_s3_bucket_lifecycle_configuration" "raw" {

@@ -35,3 +35,16 @@ output "raw_events_dlq_name" {
 output "raw_events_dlq_arn" {
   value = aws_sqs_queue.raw_events_dlq.arn
 }
+
+output "access_logs_bucket_name" {
+  description = "SSE-S3 bucket of ALB and S3 server access logs."
+  value       = aws_s3_bucket.access_logs.bucket
+}
+
+output "access_logs_bucket_arn" {
+  value = aws_s3_bucket.access_logs.arn
+}
+
+output "trail_arn" {
+  value = var.cloudtrail_enabled ? aws_cloudtrail.this[0].arn : null
+}

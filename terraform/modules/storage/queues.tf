@@ -31,47 +31,36 @@ resource "aws_sqs_queue_redrive_allow_policy" "raw_events_dlq" {
   })
 }
 
-data "aws_iam_policy_document" "raw_events" {
-  statement {
-    sid       = "RawBucketSendsEvents"
-    actions   = ["sqs:SendMessage"]
-    resources = [aws_sqs_queue.raw_events.arn]
-    principals {
-      type        = "Service"
-      identifiers = ["s3.amazonaws.com"]
-    }
-    condition {
-      test     = "ArnEquals"
-      variable = "aws:SourceArn"
-      values   = [aws_s3_bucket.this["raw"].arn]
-    }
-    condition {
-      test     = "StringEquals"
-      variable = "aws:SourceAccount"
-      values   = [var.account_id]
-    }
-  }
-
-  statement {
-    sid       = "DenyInsecureTransport"
-    effect    = "Deny"
-    actions   = ["sqs:*"]
-    resources = [aws_sqs_queue.raw_events.arn]
-    principals {
-      type        = "*"
-      identifiers = ["*"]
-    }
-    condition {
-      test     = "Bool"
-      variable = "aws:SecureTransport"
-      values   = ["false"]
-    }
+locals {
+  raw_events_policy = {
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Sid       = "RawBucketSendsEvents"
+        Effect    = "Allow"
+        Principal = { Service = "s3.amazonaws.com" }
+        Action    = ["sqs:SendMessage"]
+        Resource  = [aws_sqs_queue.raw_events.arn]
+        Condition = {
+          ArnEquals    = { "aws:SourceArn" = aws_s3_bucket.this["raw"].arn }
+          StringEquals = { "aws:SourceAccount" = var.account_id }
+        }
+      },
+      {
+        Sid       = "DenyInsecureTransport"
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = ["sqs:*"]
+        Resource  = [aws_sqs_queue.raw_events.arn]
+        Condition = { Bool = { "aws:SecureTransport" = "false" } }
+      },
+    ]
   }
 }
 
 resource "aws_sqs_queue_policy" "raw_events" {
   queue_url = aws_sqs_queue.raw_events.id
-  policy    = data.aws_iam_policy_document.raw_events.json
+  policy    = jsonencode(local.raw_events_policy)
 }
 
 resource "aws_s3_bucket_notification" "raw" {

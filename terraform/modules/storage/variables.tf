@@ -48,3 +48,9 @@ variable "transform_visibility_timeout_seconds" {
   type        = number
   default     = 900
 }
+
+variable "cloudtrail_enabled" {
+  description = "Record the account's API calls with a trail of this environment (false when an organization trail already covers the account)."
+  type        = bool
+  default     = true
+}

@@ -117,3 +117,30 @@ mock_resource "aws_sns_topic" {
 mock_resource "aws_cloudwatch_log_delivery_destination" {
   defaults = { arn = "arn:aws:logs:us-east-1:123456789012:delivery-destination:cinemastats-test-cloudfront-logs" }
 }
+
+mock_resource "aws_iam_policy" {
+  defaults = { arn = "arn:aws:iam::123456789012:policy/cinemastats-test-workload-boundary" }
+}
+
+mock_resource "aws_lambda_function" {
+  defaults = { arn = "arn:aws:lambda:eu-west-2:123456789012:function:cinemastats-test-wake" }
+}
+
+mock_resource "aws_lambda_function_url" {
+  defaults = { function_url = "https://abcdefghijklmnopqrstuvwxyz012345.lambda-url.eu-west-2.on.aws/" }
+}
+
+mock_resource "aws_wafv2_web_acl" {
+  defaults = { arn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/cinemastats-test-edge/00000000-0000-0000-0000-000000000000" }
+}
+
+mock_resource "aws_cloudtrail" {
+  defaults = { arn = "arn:aws:cloudtrail:eu-west-2:123456789012:trail/cinemastats-test" }
+}
+
+mock_resource "aws_cognito_user_pool" {
+  defaults = {
+    id  = "eu-west-2_Example0"
+    arn = "arn:aws:cognito-idp:eu-west-2:123456789012:userpool/eu-west-2_Example0"
+  }
+}
