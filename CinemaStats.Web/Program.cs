@@ -2,6 +2,7 @@ using CinemaStats.Web;
 using CinemaStats.Web.Auth;
 using CinemaStats.Web.Components;
 using CinemaStats.Web.Dashboard;
+using CinemaStats.Web.Operations;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -25,6 +26,7 @@ app.MapStaticAssets();
 app.MapDefaultEndpoints();
 app.MapDashboardAuth();
 app.MapDashboardExports();
+app.MapQuarantineExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

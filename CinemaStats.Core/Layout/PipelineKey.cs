@@ -19,6 +19,11 @@ public static class PipelineKey
     /// <summary>Rows of an upload that could not be used, with line, field and reason (JSON Lines).</summary>
     public static string Quarantine(string uploadId) => $"{Root}quarantine/{uploadId}.jsonl";
 
+    /// <summary>Which rows of which raw object a later one replaced, in one partition of an asset (JSON).</summary>
+    public static string Supersessions(string asset, string partition) => $"{SupersessionsPrefix}{asset}/{partition}.json";
+
+    public const string SupersessionsPrefix = Root + "supersessions/";
+
     /// <summary>Parsed rows of one raw object for one partition: <c>_pipeline/staging/{asset}/business_date=…/{upload_id}.parquet</c>.</summary>
     public static string Staging(string asset, DateOnly businessDate, string uploadId) =>
         $"{StagingPrefix(asset, businessDate)}{uploadId}.parquet";

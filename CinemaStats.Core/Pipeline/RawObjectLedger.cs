@@ -23,6 +23,12 @@ public sealed record RawObjectStatus(
 
     /// <summary>The run that recorded this status.</summary>
     public string? RunId { get; init; }
+
+    /// <summary>Rows quarantined by reason code (docs/data-contract.md); they add up to <see cref="RowsQuarantined"/>.</summary>
+    public IReadOnlyDictionary<string, long> QuarantinedByReason { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Rows kept with each flag (a row may have several).</summary>
+    public IReadOnlyDictionary<string, long> FlaggedByFlag { get; init; } = new Dictionary<string, long>();
 }
 
 /// <summary>

@@ -71,7 +71,7 @@ internal static class DayPlanner
         _ => 1.15,
     };
 
-    /// <summary>Day-parts of DATA.md: matinee before 17:00, evening to 20:59, late from 21:00.</summary>
+    /// <summary>Day-parts of docs/data-contract.md: matinee before 17:00, evening to 20:59, late from 21:00.</summary>
     private static double DayPartFactor(int minute, bool weekend, bool family) => minute switch
     {
         < 17 * 60 when family => weekend ? 1.0 : 0.45,

@@ -3,7 +3,7 @@ namespace CinemaStats.Core.SampleData;
 /// <summary>Wall-clock time at a cinema, and the instants behind it, across daylight saving changes.</summary>
 internal static class LocalClock
 {
-    /// <summary>The cut-off of DATA.md: a show before 06:00 belongs to the previous business day.</summary>
+    /// <summary>The cut-off of docs/data-contract.md: a show before 06:00 belongs to the previous business day.</summary>
     public static readonly TimeSpan BusinessDayStart = TimeSpan.FromHours(6);
 
     /// <summary>

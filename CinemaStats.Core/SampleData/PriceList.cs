@@ -52,7 +52,7 @@ internal static class PriceGroups
     public const string Discount = "DISCOUNT";
 }
 
-/// <summary>The ticket types of DATA.md.</summary>
+/// <summary>The ticket types of docs/data-contract.md.</summary>
 internal static class TicketTypes
 {
     public const string Adult = "ADULT";

@@ -5,7 +5,7 @@ namespace CinemaStats.Core.SampleData;
 
 /// <summary>
 /// Realistic, deterministic cinema data for demos, tests and load: a film catalogue, and for
-/// every cinema and day a sessions CSV and a POS JSON Lines file, clean or with DATA.md's dirt.
+/// every cinema and day a sessions CSV and a POS JSON Lines file, clean or with the dirt docs/data-contract.md describes.
 /// </summary>
 public static class SampleDataGenerator
 {

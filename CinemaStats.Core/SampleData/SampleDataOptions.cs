@@ -23,7 +23,7 @@ public sealed record SampleDataOptions
     public DateOnly StartDate { get; init; } = new(2026, 3, 6);
 
     /// <summary>
-    /// How often each kind of DATA.md dirt is applied, 0 to 1. At 0 every file is clean and canonical;
+    /// How often each kind of docs/data-contract.md dirt is applied, 0 to 1. At 0 every file is clean and canonical;
     /// at 0.2 roughly one row in five carries each kind of row dirt and one file in five each kind of file dirt.
     /// </summary>
     public double DirtRate { get; init; }

@@ -5,7 +5,7 @@ namespace CinemaStats.Core.SampleData;
 
 /// <summary>
 /// Writes one cinema-day of the <c>sessions</c> source as CSV: the canonical header and layout
-/// when clean, and with DATA.md's dirt per row and per file when asked for.
+/// when clean, and with the dirt docs/data-contract.md describes per row and per file when asked for.
 /// </summary>
 internal static class SessionsCsvWriter
 {

@@ -2,9 +2,13 @@ namespace CinemaStats.Core.Sources;
 
 /// <summary>A raw data source: its name in URLs and keys, and the file formats it accepts.</summary>
 /// <param name="Extensions">Accepted file endings, lower case with the dot; each may also arrive with <c>.gz</c>.</param>
-public sealed record SourceDefinition(string Name, string Description, IReadOnlyList<string> Extensions, IReadOnlyList<string> ContentTypes);
+public sealed record SourceDefinition(string Name, string Description, IReadOnlyList<string> Extensions, IReadOnlyList<string> ContentTypes)
+{
+    /// <summary>Whether a JSON file of the source may be one JSON array; else JSON files are JSON Lines, and an array is refused.</summary>
+    public bool AcceptsJsonArray { get; init; }
+}
 
-/// <summary>The sources of DATA.md.</summary>
+/// <summary>The sources of docs/data-contract.md.</summary>
 public static class SourceCatalog
 {
     public static readonly SourceDefinition Sessions = new(
@@ -23,7 +27,10 @@ public static class SourceCatalog
         "films",
         "The film catalogue (JSON array, JSON Lines or CSV).",
         [".json", ".jsonl", ".ndjson", ".csv"],
-        ["application/json", "application/x-ndjson", "text/csv", "text/plain"]);
+        ["application/json", "application/x-ndjson", "text/csv", "text/plain"])
+    {
+        AcceptsJsonArray = true,
+    };
 
     public static IReadOnlyList<SourceDefinition> All { get; } = [Sessions, PosTransactions, Films];
 

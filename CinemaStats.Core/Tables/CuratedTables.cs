@@ -1,6 +1,6 @@
 namespace CinemaStats.Core.Tables;
 
-/// <summary>The pinned schemas of the curated model (DATA.md). Every writer and reader uses these.</summary>
+/// <summary>The pinned schemas of the curated model (docs/data-contract.md). Every writer and reader uses these.</summary>
 public static partial class CuratedTables
 {
     public static readonly TableSchema FactSession = new(
@@ -32,6 +32,8 @@ public static partial class CuratedTables
             new("paid_adm", ColumnType.Int64, Nullable: false),
             new("gbo_minor", ColumnType.Int64, Nullable: false, Description: "gross box office in minor units of currency"),
             new("concessions_minor", ColumnType.Int64, Nullable: false),
+            new("flags", ColumnType.String, Nullable: true, LowCardinality: true,
+                Description: "what cleaning decided but kept, comma-separated (ambiguous_time_resolved, capacity_missing); docs/data-contract.md"),
             new("source_object", ColumnType.String, Nullable: false, LowCardinality: true, Description: "raw object key the row came from"),
         ],
         PartitionColumn: "business_date",

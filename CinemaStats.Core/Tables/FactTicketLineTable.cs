@@ -5,7 +5,7 @@ public static partial class CuratedTables
     /// <summary>
     /// One row per POS transaction line (key: transaction_id, line_no). Money is integer minor units
     /// (hundredths) of <c>currency</c>; <c>amount_minor</c> = quantity × unit_price_minor − discount_minor,
-    /// because a line's discount is for the whole line, not per unit (DATA.md, sample generator).
+    /// because a line's discount is for the whole line, not per unit (docs/data-contract.md, sample generator).
     /// </summary>
     public static readonly TableSchema FactTicketLine = new(
         "fact_ticket_line",

@@ -2,7 +2,7 @@ namespace CinemaStats.Core.Tables;
 
 /// <summary>
 /// The KPI rules over fact_session, as SQL that DuckDB and Athena (Trino) both run: written once
-/// here, used by the marts the transform builds and by the dashboard's queries (docs/cleaning.md).
+/// here, used by the marts the transform builds and by the dashboard's queries (docs/data-contract.md).
 /// </summary>
 public static class KpiSql
 {

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using CinemaStats.Core.Layout;
+using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Sources;
 using CinemaStats.Core.Storage;
 using CinemaStats.Ingest.Auth;
@@ -21,7 +23,11 @@ public static class UploadsApi
             .WithSummary("Get a short-lived presigned URL to PUT one file straight to S3.");
         v1.MapGet("/uploads/{id}", GetUploadAsync)
             .WithName("GetUpload")
-            .WithSummary("What became of an upload: awaiting-upload, receiving, stored, processing, processed (with row counts) or failed (with why).");
+            .WithSummary("What became of an upload: awaiting-upload, receiving, stored, processing, processed (with its quality report: rows in, out, quarantined by reason, flagged by flag, superseded) or failed (with why).");
+        v1.MapGet("/uploads/{id}/quarantine.csv", GetQuarantineCsvAsync)
+            .WithName("GetUploadQuarantineCsv")
+            .WithSummary("The upload's quarantined rows as CSV: line, reason code, field, reason, the row as sent and its raw object. Only the header when none was quarantined.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
@@ -95,6 +101,28 @@ public static class UploadsApi
         {
             return Unavailable(context);
         }
+    }
+
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult>> GetQuarantineCsvAsync(
+        string id, HttpContext context, ClaimsPrincipal user, UploadStatusReader reader, IObjectStore store, CancellationToken cancellationToken)
+    {
+        var found = await GetUploadAsync(id, context, user, reader, cancellationToken);
+        if (found.Result is ProblemHttpResult problem)
+        {
+            return problem;
+        }
+        context.Response.ContentType = "text/csv; charset=utf-8";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"quarantine-{id}.csv\"";
+        try
+        {
+            await using var quarantine = await store.OpenReadAsync(PipelineKey.Quarantine(id), cancellationToken);
+            await QuarantineCsv.WriteAsync(quarantine, context.Response.Body, cancellationToken);
+        }
+        catch (ObjectNotFoundException)
+        {
+            await context.Response.WriteAsync(QuarantineCsv.Header + "\r\n", cancellationToken);
+        }
+        return TypedResults.Empty;
     }
 
     private static ProblemHttpResult? Authorize(string source, ClaimsPrincipal user)

@@ -6,7 +6,7 @@ namespace CinemaStats.Ingest.Uploads;
 /// <summary>
 /// Looks at the first bytes of a spooled upload and refuses what its name claims but its
 /// content is not: a <c>.gz</c> that is not gzip, a text file that is really a ZIP, a
-/// spreadsheet or other binary, text that is not UTF-8, JSON that does not start like JSON.
+/// spreadsheet or other binary, text that is not UTF-8, JSON that does not start like JSON, a JSON array for a source that takes JSON Lines.
 /// </summary>
 public static class ContentSniffer
 {
@@ -25,7 +25,7 @@ public static class ContentSniffer
     ];
 
     /// <summary>Throws <see cref="UploadRejectedException"/> when the content does not match <paramref name="extension"/>.</summary>
-    public static void Check(Stream spool, string fileName, string extension)
+    public static void Check(Stream spool, string fileName, string extension, CinemaStats.Core.Sources.SourceDefinition source)
     {
         spool.Position = 0;
         var gzip = extension.EndsWith(".gz", StringComparison.Ordinal);
@@ -77,6 +77,10 @@ public static class ContentSniffer
             if (first is not ('{' or '['))
             {
                 throw Reject(fileName, $"is named {bare} but does not start with '{{' or '['. {inner} must be {Describe(bare)}.");
+            }
+            if (first == '[' && !source.AcceptsJsonArray)
+            {
+                throw Reject(fileName, $"is a JSON array, but source '{source.Name}' takes JSON Lines: one JSON object per line, without an enclosing [ ]. Nothing was stored; write one object per line and send it again.");
             }
         }
     }

@@ -42,7 +42,7 @@ public sealed class RawUploadWriter(
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "The file is empty",
                 $"'{fileName}' has no content. Send the file's bytes as the request body.", "body");
         }
-        ContentSniffer.Check(spool, fileName, extension);
+        ContentSniffer.Check(spool, fileName, extension, source);
 
         var uploadId = UploadId.For(source.Name, sha256);
         return await records.ExclusiveAsync(uploadId, async () =>

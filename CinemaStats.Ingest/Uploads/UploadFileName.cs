@@ -18,9 +18,9 @@ public static class UploadFileName
         {
             throw Reject("The file name contains a control character. Rename the file using printable characters only.");
         }
-        if (fileName.Contains('/') || fileName.Contains('\\') || fileName.Contains("..") || fileName.StartsWith('.'))
+        if (UnsafeBecause(fileName) is { } reason)
         {
-            throw Reject("The file name must be a plain name: no '/', '\\', '..' or leading '.'.");
+            throw Reject($"The file name must be a plain name such as 'sessions-2026-03-06.csv': {reason}.");
         }
 
         var lower = fileName.ToLowerInvariant();
@@ -32,6 +32,43 @@ public static class UploadFileName
             throw Reject($"Source '{source.Name}' accepts {string.Join(", ", source.Extensions)} files, optionally gzip-compressed (.gz); '{fileName}' is none of them.");
         }
         return gzip ? extension + ".gz" : extension;
+    }
+
+    private static readonly HashSet<string> DeviceNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
+        "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
+    };
+
+    /// <summary>
+    /// Why a name is not a plain file name, or null: a path of any kind (absolute, relative, with a
+    /// drive letter, UNC, percent-encoded separators), a hidden name, or a name a Windows machine
+    /// would take for a device or silently change. Checked on the name as sent and once decoded.
+    /// </summary>
+    private static string? UnsafeBecause(string name)
+    {
+        foreach (var candidate in new[] { name, Uri.UnescapeDataString(name) })
+        {
+            var reason = candidate switch
+            {
+                _ when candidate.StartsWith(@"\\", StringComparison.Ordinal) => "a network (UNC) path is not accepted",
+                _ when candidate.StartsWith('/') || candidate.StartsWith('\\') => "an absolute path is not accepted",
+                _ when candidate.Length >= 2 && char.IsAsciiLetter(candidate[0]) && candidate[1] == ':' => "a drive letter is not accepted",
+                _ when candidate.Contains("..", StringComparison.Ordinal) => "'..' is not accepted",
+                _ when candidate.Contains('/') || candidate.Contains('\\') => "'/' and '\\' are not accepted",
+                _ when candidate.Contains(':') => "':' is not accepted",
+                _ when candidate.StartsWith('.') => "a name starting with '.' is not accepted",
+                _ when candidate.EndsWith('.') || candidate.EndsWith(' ') => "a name ending in '.' or a space is not accepted",
+                _ when candidate.Any(char.IsControl) => "a control character is not accepted",
+                _ when DeviceNames.Contains(candidate.Split('.')[0].TrimEnd()) => $"'{candidate.Split('.')[0]}' is a device name",
+                _ => null,
+            };
+            if (reason is not null)
+            {
+                return reason;
+            }
+        }
+        return null;
     }
 
     private static UploadRejectedException Reject(string detail) =>

@@ -27,6 +27,9 @@ public sealed record UploadStatus(
     public const string Processing = "processing";
     public const string Processed = "processed";
     public const string Failed = "failed";
+
+    /// <summary>Once processed: rows in, out, quarantined by reason, flagged by flag and superseded.</summary>
+    public UploadQuality? Quality { get; init; }
 }
 
 /// <summary>Joins the upload record with the transform's ledger.</summary>
@@ -58,7 +61,10 @@ public sealed class UploadStatusReader(UploadRecords records, RawObjectLedger le
         var run = await ledger.GetAsync(raw, cancellationToken);
         return run switch
         {
-            { Status: RawObjectStatus.Processed } => Status(UploadStatus.Processed, run),
+            { Status: RawObjectStatus.Processed } => Status(UploadStatus.Processed, run) with
+            {
+                Quality = UploadQuality.From(uploadId, run, await new Supersessions(store).OfUploadAsync(uploadId, cancellationToken)),
+            },
             { Status: RawObjectStatus.Failed } => Status(UploadStatus.Failed, run),
             _ when await ledger.IsRunningAsync(raw, cancellationToken) => Status(UploadStatus.Processing),
             _ => Status(UploadStatus.Stored),

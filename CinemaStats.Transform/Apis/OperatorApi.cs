@@ -44,7 +44,8 @@ public static class OperatorApi
         v1.MapGet("/runs", ListRunsAsync).WithSummary("Recent runs, newest first.");
         v1.MapGet("/runs/{id}", GetRunAsync).WithSummary("One run with its partitions and log summary.");
         v1.MapGet("/raw-objects", ListRawObjectsAsync).WithSummary("The ledger of raw objects; ?status=failed lists what could not be read.");
-        v1.MapGet("/uploads/{id}/quarantine", GetQuarantineAsync).WithSummary("The rows of an upload that went to quarantine, with line, field and reason.");
+        v1.MapGet("/uploads/{id}/quarantine", GetQuarantineAsync).WithSummary("The rows of an upload that went to quarantine, with line, field, reason code and reason.");
+        v1.MapGet("/uploads/{id}/flagged", GetFlaggedAsync).WithSummary("The kept rows of an upload that cleaning flagged, with table, business date, line, key and flags (at most ?limit=, default 500).");
         v1.MapGet("/freshness", async (FreshnessMonitor monitor, CancellationToken ct) => TypedResults.Ok(await monitor.EvaluateAsync(ct)))
             .WithSummary("Per source: when its newest file arrived, its deadline, and whether it is late.");
         v1.MapPost("/reprocess", Reprocess).WithSummary("Run again: a source's raw objects, a business-date range, or only what failed.");
@@ -115,7 +116,7 @@ public static class OperatorApi
 
     public static async Task<Results<Ok<QuarantineReport>, ProblemHttpResult>> GetQuarantineAsync(string id, IObjectStore store, CancellationToken cancellationToken)
     {
-        if (id.Length != 32 || !id.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f'))
+        if (!IsUploadId(id))
         {
             return TypedResults.Problem($"Upload ids are 32 lower-case hex digits; '{id}' is not one.", statusCode: 400, title: "The upload id is not valid");
         }
@@ -130,6 +131,21 @@ public static class OperatorApi
             return TypedResults.Ok(new QuarantineReport(id, 0, []));
         }
     }
+
+    public static async Task<Results<Ok<FlaggedRowsReport>, ProblemHttpResult>> GetFlaggedAsync(string id, IObjectStore store, CancellationToken cancellationToken, int limit = 500)
+    {
+        if (!IsUploadId(id))
+        {
+            return TypedResults.Problem($"Upload ids are 32 lower-case hex digits; '{id}' is not one.", statusCode: 400, title: "The upload id is not valid");
+        }
+        if (limit is < 1 or > 10_000)
+        {
+            return TypedResults.Problem($"limit must be 1 to 10000; {limit} is not.", statusCode: 400, title: "The limit is not valid");
+        }
+        return TypedResults.Ok(await FlaggedRows.FindAsync(store, id, limit, cancellationToken));
+    }
+
+    private static bool IsUploadId(string id) => id.Length == 32 && id.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 
     public static async Task<Results<Accepted<ReprocessAccepted>, ProblemHttpResult>> Reprocess(
         ReprocessRequest request, PipelineWorker worker, RawObjectLedger ledger, AssetGraph graph, AssetPartitionStates states, CancellationToken cancellationToken)

@@ -33,10 +33,11 @@ public sealed class DimFilmAsset : UnpartitionedAsset
 
     public override async Task<DailyResult> BuildAsync(PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var (ordered, rowsIn) = await LatestStagedRows.ReadAsync(context.Store, inputs.Of(StgFilmsTable.Schema.Name), StgFilmsTable.Schema, "film_key", cancellationToken);
+        var (ordered, rowsIn, superseded) = await LatestStagedRows.ReadAsync(context.Store, inputs.Of(StgFilmsTable.Schema.Name), StgFilmsTable.Schema, "film_key", cancellationToken);
+        await superseded.WriteAsync(context.Store, Name, context.Partition, cancellationToken);
         var output = TableColumns.Gather(Output, ordered);
         FlagSharedTitles(output);
-        return new DailyResult(output, rowsIn, rowsIn - ordered.Count, "repeated film_key: the most recently received row wins");
+        return new DailyResult(output, rowsIn, rowsIn - ordered.Count, "superseded: a later received file sent the film_key again (the most recently received row wins)");
     }
 
     private static void FlagSharedTitles(TableColumns output)

@@ -14,7 +14,7 @@ namespace CinemaStats.Transform.Assets;
 /// of that date. Reads: stg_sessions · Partitioned by: business date · Writes:
 /// curated/fact_session/business_date=…/ · De-duplication: when files repeat a session_id, the
 /// row of the most recently received file wins (then the later line) · Sales roll-up from the
-/// published fact_ticket_line of the same date, by session_id (DATA.md KPIs): adm = Σ ticket
+/// published fact_ticket_line of the same date, by session_id (docs/data-contract.md KPIs): adm = Σ ticket
 /// quantity (refunds negative, VOID left out, comps in), paid_adm = adm without COMP,
 /// gbo_minor = Σ ticket amount_minor (net of refunds, without fees), concessions_minor = Σ
 /// concession amount_minor. Amounts in another currency than the session's are not added (logged).
@@ -88,7 +88,8 @@ public sealed class FactSessionAsset : PartitionedAsset
     public override async Task<DailyResult> BuildAsync(DateOnly businessDate, PartitionInputs inputs, MaterializeContext context, CancellationToken cancellationToken)
     {
         var staged = StagingTables.StgSessions;
-        var (ordered, rowsIn) = await LatestStagedRows.ReadAsync(context.Store, inputs.Of(staged.Name), staged, "session_id", cancellationToken);
+        var (ordered, rowsIn, superseded) = await LatestStagedRows.ReadAsync(context.Store, inputs.Of(staged.Name), staged, "session_id", cancellationToken);
+        await superseded.WriteAsync(context.Store, Name, context.Partition, cancellationToken);
         var output = TableColumns.Gather(Output, ordered);
         // Staged rows carry no sales: they are rolled up from POS lines.
         foreach (var sales in new[] { "adm", "paid_adm", "gbo_minor", "concessions_minor" })
@@ -99,7 +100,7 @@ public sealed class FactSessionAsset : PartitionedAsset
         (await _films.GetAsync(context.Store, inputs.Of(CuratedTables.DimFilm.Name), cancellationToken)).Fill(output, businessDate);
         await RollUpSalesAsync(output, inputs.Of(CuratedTables.FactTicketLine.Name), context, cancellationToken);
         var dropped = rowsIn - ordered.Count;
-        return new DailyResult(output, rowsIn, dropped, "repeated session_id: the most recently received row wins");
+        return new DailyResult(output, rowsIn, dropped, "superseded: a later received file sent the session_id again (the most recently received row wins)");
     }
 
     /// <summary>Day-part, weekday and film week of each session.</summary>
@@ -119,7 +120,7 @@ public sealed class FactSessionAsset : PartitionedAsset
         }
     }
 
-    /// <summary>DATA.md's day-parts of the local showtime; a show after midnight, before the business day's 06:00 cut-off, ends the day as a late show.</summary>
+    /// <summary>The day-parts of docs/data-contract.md of the local showtime; a show after midnight, before the business day's 06:00 cut-off, ends the day as a late show.</summary>
     public static string DayPart(TimeSpan localTime) =>
         localTime < SessionsCsvReader.BusinessDayCutOff || localTime >= TimeSpan.FromHours(21) ? "late"
         : localTime < TimeSpan.FromHours(17) ? "matinee"

@@ -73,6 +73,7 @@ public sealed class FactTicketLineAsset : PartitionedAsset
         var rowsIn = order.Rows;
         var increasing = order.KeysIncrease;
         TableColumns output;
+        var superseded = new SupersessionLog();
         if (increasing && batches.Count == 1)
         {
             output = TableColumns.Project(Output, batches[0]);
@@ -80,12 +81,13 @@ public sealed class FactTicketLineAsset : PartitionedAsset
         else
         {
             var read = batches.SelectMany(b => Enumerable.Range(0, b.RowCount).Select(i => (b, i))).ToList();
-            output = TableColumns.Gather(Output, increasing ? read : LatestPerKey(read));
+            output = TableColumns.Gather(Output, increasing ? read : LatestPerKey(read, superseded));
         }
+        await superseded.WriteAsync(context.Store, Name, context.Partition, cancellationToken);
         return new DailyResult(output, rowsIn, rowsIn - output.RowCount, DropReason);
     }
 
-    private const string DropReason = "repeated (transaction_id, line_no), as in a re-sent file: the most recently received row wins";
+    private const string DropReason = "superseded: a later received file sent the (transaction_id, line_no) again, as a re-sent file does (the most recently received row wins)";
 
     /// <summary>The columns <see cref="Checks"/> read, and the key (a check that reads another column must add it here).</summary>
     private static readonly TableSchema CheckedColumns = CuratedTables.FactTicketLine with
@@ -139,7 +141,7 @@ public sealed class FactTicketLineAsset : PartitionedAsset
     }
 
     /// <summary>The winning copy of each (transaction_id, line_no), ordered by that key.</summary>
-    private static List<(TableColumns Rows, int Index)> LatestPerKey(List<(TableColumns Rows, int Index)> read)
+    private static List<(TableColumns Rows, int Index)> LatestPerKey(List<(TableColumns Rows, int Index)> read, SupersessionLog superseded)
     {
         var winners = new Dictionary<(string TransactionId, int LineNo), Candidate>();
         TableColumns? batch = null;
@@ -153,9 +155,18 @@ public sealed class FactTicketLineAsset : PartitionedAsset
             }
             var key = (c.Ids[i]!, c.LineNos[i]!.Value);
             var candidate = new Candidate(rows, i, new LatestStagedRows.StagedCopy(c.Received[i]!.Value, c.Sources[i]!, c.Lines[i]!.Value));
-            if (!winners.TryGetValue(key, out var current) || candidate.Copy.IsLaterThan(current.Copy))
+            if (!winners.TryGetValue(key, out var current))
             {
                 winners[key] = candidate;
+            }
+            else if (candidate.Copy.IsLaterThan(current.Copy))
+            {
+                superseded.Add(candidate.Copy, current.Copy);
+                winners[key] = candidate;
+            }
+            else
+            {
+                superseded.Add(current.Copy, candidate.Copy);
             }
         }
         return winners

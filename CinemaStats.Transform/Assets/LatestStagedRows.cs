@@ -10,10 +10,14 @@ namespace CinemaStats.Transform.Assets;
 /// </summary>
 public static class LatestStagedRows
 {
-    /// <summary>The winning rows of <paramref name="inputs"/> (each as its batch and its index there), ordered by key, and how many staged rows were read.</summary>
-    public static async Task<(IReadOnlyList<(TableColumns Source, int Row)> Winners, long RowsIn)> ReadAsync(
+    /// <summary>
+    /// The winning rows of <paramref name="inputs"/> (each as its batch and its index there), ordered
+    /// by key, how many staged rows were read, and which rows lost to which (<see cref="SupersessionLog"/>).
+    /// </summary>
+    public static async Task<(IReadOnlyList<(TableColumns Source, int Row)> Winners, long RowsIn, SupersessionLog Superseded)> ReadAsync(
         IObjectStore store, IEnumerable<InputVersion> inputs, TableSchema staged, string keyColumn, CancellationToken cancellationToken)
     {
+        var superseded = new SupersessionLog();
         var winners = new Dictionary<string, ((TableColumns, int) Row, StagedCopy Copy)>(StringComparer.Ordinal);
         long rowsIn = 0;
         foreach (var input in inputs)
@@ -28,14 +32,23 @@ public static class LatestStagedRows
                 {
                     rowsIn++;
                     var copy = new StagedCopy(received[i]!.Value, sources[i]!, lines[i]!.Value);
-                    if (!winners.TryGetValue(keys[i]!, out var current) || copy.IsLaterThan(current.Copy))
+                    if (!winners.TryGetValue(keys[i]!, out var current))
                     {
                         winners[keys[i]!] = ((rows, i), copy);
+                    }
+                    else if (copy.IsLaterThan(current.Copy))
+                    {
+                        superseded.Add(copy, current.Copy);
+                        winners[keys[i]!] = ((rows, i), copy);
+                    }
+                    else
+                    {
+                        superseded.Add(current.Copy, copy);
                     }
                 }
             }
         }
-        return (winners.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Value.Row).ToList(), rowsIn);
+        return (winners.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Value.Row).ToList(), rowsIn, superseded);
     }
 
     /// <summary>Where a staged copy of a row came from, which decides between copies (a struct: one per staged row, no allocation).</summary>

@@ -1,33 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CinemaStats.Core.Layout;
+using CinemaStats.Core.Pipeline;
 using CinemaStats.Core.Storage;
 using CinemaStats.Transform.Sessions;
 
 namespace CinemaStats.Transform.Assets;
-
-/// <summary>One line of a quarantine file.</summary>
-public sealed record QuarantinedRow(
-    [property: JsonPropertyName("source_object")] string SourceObject,
-    [property: JsonPropertyName("line")] long Line,
-    [property: JsonPropertyName("field")] string? Field,
-    [property: JsonPropertyName("reason")] string Reason,
-    [property: JsonPropertyName("raw")] string Raw);
-
-/// <summary>Writes the rows of a raw object that could not be used to <c>_pipeline/quarantine/{upload_id}.jsonl</c>.</summary>
-public static class Quarantine
-{
-    public static async Task WriteAsync(IObjectStore store, RawObjectKey raw, IReadOnlyCollection<RejectedRow> rejected, CancellationToken cancellationToken)
-    {
-        await using var file = new QuarantineFile(raw);
-        foreach (var row in rejected)
-        {
-            file.Add(row);
-        }
-        await file.PublishAsync(store, cancellationToken);
-    }
-}
 
 /// <summary>
 /// The quarantine of one raw object, appended to a local file as rows are refused, so a file
@@ -40,6 +18,9 @@ public sealed class QuarantineFile(RawObjectKey raw) : IAsyncDisposable
 
     public long Count { get; private set; }
 
+    /// <summary>How many rows were refused for each reason code (<see cref="RejectedRow.ReasonCode"/>).</summary>
+    public Dictionary<string, long> ByReason { get; } = new(StringComparer.Ordinal);
+
     public void Add(RejectedRow row)
     {
         if (_writer is null)
@@ -47,7 +28,9 @@ public sealed class QuarantineFile(RawObjectKey raw) : IAsyncDisposable
             _temp = Path.GetTempFileName();
             _writer = new StreamWriter(_temp, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
-        _writer.WriteLine(JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), row.LineNumber, row.Field, row.Reason, row.RawText)));
+        var code = row.ReasonCode;
+        _writer.WriteLine(JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), row.LineNumber, row.Field, row.Reason, row.RawText, code)));
+        ByReason[code] = ByReason.GetValueOrDefault(code) + 1;
         Count++;
     }
 

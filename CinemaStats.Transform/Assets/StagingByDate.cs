@@ -21,7 +21,7 @@ public static class StagingByDate
     /// <summary>Row groups written at once in the background, of different dates, while parsing goes on (staging memory counts on this bound).</summary>
     private const int MaxWrites = 2;
 
-    /// <param name="observe">Called with every good row as it is read (e.g. to count flags).</param>
+    /// <param name="flagsOf">The flags a good row is kept with, counted for the upload's quality report.</param>
     /// <param name="metadataOf">The metadata each date's staging file is stored with, asked once all its rows are written.</param>
     public static async Task<RawObjectResult> StageAsync<T>(
         RawObjectAsset asset,
@@ -31,7 +31,7 @@ public static class StagingByDate
         Func<Stream, IEnumerable<ParsedRow<T>>> read,
         Func<T, DateOnly> businessDate,
         Func<IReadOnlyList<(T Row, long Line)>, DateTimeOffset, TableColumns> toColumns,
-        Action<T>? observe,
+        Func<T, IReadOnlyList<string>> flagsOf,
         CancellationToken cancellationToken,
         Func<DateOnly, IReadOnlyDictionary<string, string>>? metadataOf = null) where T : class
     {
@@ -40,6 +40,7 @@ public static class StagingByDate
         var dates = new SortedDictionary<DateOnly, DateFile<T>>();
         await using var quarantine = new QuarantineFile(raw);
         long rowsIn = 0, rowsOut = 0, buffered = 0;
+        var flagged = new Dictionary<string, long>(StringComparer.Ordinal);
         // Row groups are written in the background while parsing goes on: at most MaxWrites at a
         // time, each date's in the order they were taken.
         var writes = new List<Task>();
@@ -74,7 +75,10 @@ public static class StagingByDate
                         quarantine.Add(parsed.Rejected!);
                         continue;
                     }
-                    observe?.Invoke(record);
+                    foreach (var flag in flagsOf(record))
+                    {
+                        flagged[flag] = flagged.GetValueOrDefault(flag) + 1;
+                    }
                     var date = businessDate(record);
                     if (!dates.TryGetValue(date, out var file))
                     {
@@ -104,7 +108,11 @@ public static class StagingByDate
                 outputs.Add(key);
             }
             await quarantine.PublishAsync(store, cancellationToken);
-            return new RawObjectResult(rowsIn, rowsOut, quarantine.Count, outputs, [.. dates.Keys]);
+            return new RawObjectResult(rowsIn, rowsOut, quarantine.Count, outputs, [.. dates.Keys])
+            {
+                QuarantinedByReason = quarantine.ByReason,
+                FlaggedByFlag = flagged,
+            };
         }
         finally
         {

@@ -7,6 +7,7 @@ using CinemaStats.Core.Storage;
 using CinemaStats.Core.Tables;
 using CinemaStats.Transform.Engine;
 using CinemaStats.Transform.Films;
+using CinemaStats.Transform.Parsing;
 using CinemaStats.Transform.Sessions;
 
 namespace CinemaStats.Transform.Assets;
@@ -31,7 +32,9 @@ public sealed class StgFilmsAsset : RawObjectAsset
         var head = await store.HeadAsync(raw.ToString(), cancellationToken) ?? throw new ObjectNotFoundException(raw.ToString());
         var cleaner = new FilmCleaner(DateOnly.FromDateTime(context.Clock.GetUtcNow().UtcDateTime));
         var films = new List<(CleanFilm Film, long Line)>();
-        var rejected = new List<RejectedRow>();
+        await using var quarantine = new QuarantineFile(raw);
+        var firstRows = new FirstRowPerKey();
+        var flagged = new Dictionary<string, long>(StringComparer.Ordinal);
         long rowsIn = 0;
         await using (var stored = await store.OpenReadAsync(raw.ToString(), cancellationToken))
         await using (var content = raw.IsGzip ? new GZipStream(stored, CompressionMode.Decompress) : stored)
@@ -42,11 +45,21 @@ public sealed class StgFilmsAsset : RawObjectAsset
                 var (film, reason) = read.Row is { } row ? cleaner.Clean(row) : (null, read.Rejected);
                 if (film is not null)
                 {
-                    films.Add((film, read.Line));
+                    // The key is the cleaned film_key: `Secret, The` and `The Secret` of one date are one film.
+                    var verdict = firstRows.Admit(film.FilmKey, read.Row!.RawText, read.Line, out var firstLine);
+                    reason = FirstRowPerKey.Refusal(verdict, read.Line, firstLine, "film_key", film.FilmKey, read.Row.RawText);
+                }
+                if (reason is null)
+                {
+                    films.Add((film!, read.Line));
+                    foreach (var flag in film!.Flags)
+                    {
+                        flagged[flag] = flagged.GetValueOrDefault(flag) + 1;
+                    }
                 }
                 else
                 {
-                    rejected.Add(reason!);
+                    quarantine.Add(reason);
                 }
             }
         }
@@ -60,7 +73,11 @@ public sealed class StgFilmsAsset : RawObjectAsset
             columns.Get<DateTime?>("source_received_at")[i] = head.LastModified.UtcDateTime;
         }
         await StagingFiles.WriteAsync(store, key, columns, cancellationToken);
-        await Quarantine.WriteAsync(store, raw, rejected, cancellationToken);
-        return new RawObjectResult(rowsIn, films.Count, rejected.Count, [key], []);
+        await quarantine.PublishAsync(store, cancellationToken);
+        return new RawObjectResult(rowsIn, films.Count, quarantine.Count, [key], [])
+        {
+            QuarantinedByReason = quarantine.ByReason,
+            FlaggedByFlag = flagged,
+        };
     }
 }

@@ -37,7 +37,6 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
 
     public override async Task<RawObjectResult> MaterializeAsync(RawObjectKey raw, MaterializeContext context, CancellationToken cancellationToken)
     {
-        var flagged = new Dictionary<string, long>(StringComparer.Ordinal);
         // Each date's row groups are written one after another (dates in parallel): what
         // fact_ticket_line would read the file back for is summed here as they go.
         var summaries = new System.Collections.Concurrent.ConcurrentDictionary<DateOnly, StagedLinesSummary>();
@@ -50,18 +49,12 @@ public sealed class StgPosTransactionsAsset(Func<string, TimeZoneInfo?> zoneOf) 
                 summaries.GetOrAdd(dated[0].Row.BusinessDate, _ => new StagedLinesSummary(FactTicketLineAsset.CheckList)).Add(columns);
                 return columns;
             },
-            row =>
-            {
-                foreach (var flag in row.Flags)
-                {
-                    flagged[flag] = flagged.GetValueOrDefault(flag) + 1;
-                }
-            },
+            row => row.Flags,
             cancellationToken,
             date => new Dictionary<string, string> { [StagedLinesSummary.MetadataKey] = summaries[date].ToMetadata(FactTicketLineAsset.Layout) });
-        if (flagged.Count > 0)
+        if (result.FlaggedByFlag.Count > 0)
         {
-            context.Log.Info($"{Name} {raw}: kept with flags: {string.Join(", ", flagged.Select(f => $"{f.Value} {f.Key}"))}");
+            context.Log.Info($"{Name} {raw}: kept with flags: {string.Join(", ", result.FlaggedByFlag.Select(f => $"{f.Value} {f.Key}"))}");
         }
         return result;
     }

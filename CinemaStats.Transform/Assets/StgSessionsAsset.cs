@@ -32,7 +32,7 @@ public sealed class StgSessionsAsset : RawObjectAsset
             content => SessionsCsvReader.Read(content, raw.ToString()).Select(r => new ParsedRow<SessionRecord>(r.Record, r.Rejected, r.LineNumber)),
             row => row.BusinessDate,
             (rows, receivedAt) => ToColumns(rows, raw, receivedAt),
-            observe: null,
+            row => row.Flags,
             cancellationToken);
     }
 
@@ -53,6 +53,7 @@ public sealed class StgSessionsAsset : RawObjectAsset
         var cinemaTz = c.Get<string?>("cinema_tz");
         var currency = c.Get<string?>("currency");
         var capacity = c.Get<int?>("capacity");
+        var flags = c.Get<string?>("flags");
         var sourceObject = c.Get<string?>("source_object");
         var sourceLine = c.Get<long?>("source_line");
         var sourceReceivedAt = c.Get<DateTime?>("source_received_at");
@@ -74,6 +75,7 @@ public sealed class StgSessionsAsset : RawObjectAsset
             cinemaTz[i] = r.CinemaTz;
             currency[i] = r.Currency;
             capacity[i] = r.Capacity;
+            flags[i] = r.Flags.Count == 0 ? null : string.Join(',', r.Flags);
             sourceObject[i] = source;
             sourceLine[i] = line;
             sourceReceivedAt[i] = received;

@@ -93,7 +93,14 @@ public abstract class RawObjectAsset : Asset
 }
 
 /// <summary>Rows read from a raw object, what became of them, and the partitions downstream they touch.</summary>
-public sealed record RawObjectResult(long RowsIn, long RowsOut, long RowsQuarantined, IReadOnlyList<string> Outputs, IReadOnlyList<DateOnly> BusinessDates);
+public sealed record RawObjectResult(long RowsIn, long RowsOut, long RowsQuarantined, IReadOnlyList<string> Outputs, IReadOnlyList<DateOnly> BusinessDates)
+{
+    /// <summary>Rows quarantined by reason code; they add up to <see cref="RowsQuarantined"/>.</summary>
+    public IReadOnlyDictionary<string, long> QuarantinedByReason { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>Rows kept with each flag (a row may have several).</summary>
+    public IReadOnlyDictionary<string, long> FlaggedByFlag { get; init; } = new Dictionary<string, long>();
+}
 
 /// <summary>
 /// An asset partitioned by date (a business date, a film week or a month), each partition rebuilt

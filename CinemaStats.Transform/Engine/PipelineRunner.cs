@@ -157,7 +157,11 @@ public sealed class PipelineRunner(
                 var result = await TransientFaults.RetryAsync(() => asset.MaterializeAsync(raw, context with { Partition = raw.UploadId }, cancellationToken),
                     context.Log, $"{asset.Name} {raw}", cancellationToken);
                 dates.Add((asset.Name, result.BusinessDates));
-                status = new RawObjectStatus(raw.ToString(), RawObjectStatus.Processed, result.RowsIn, result.RowsOut, result.RowsQuarantined, result.Outputs, null, clock.GetUtcNow());
+                status = new RawObjectStatus(raw.ToString(), RawObjectStatus.Processed, result.RowsIn, result.RowsOut, result.RowsQuarantined, result.Outputs, null, clock.GetUtcNow())
+                {
+                    QuarantinedByReason = result.QuarantinedByReason,
+                    FlaggedByFlag = result.FlaggedByFlag,
+                };
                 context.Log.Info($"{asset.Name} {raw}: {result.RowsIn} rows in, {result.RowsOut} out, {result.RowsQuarantined} quarantined, dates {string.Join(", ", result.BusinessDates)}");
             }
             catch (Exception e) when (TransientFaults.IsTransient(e) && !cancellationToken.IsCancellationRequested)

@@ -88,7 +88,10 @@ public sealed class FilmCleaner(DateOnly today)
             flags);
     }
 
-    /// <summary>A number written as an int, a float or a string (<c>"1,234"</c> too), within a range.</summary>
+    /// <summary>
+    /// A number written as an int, a float or a string (<c>"1,234"</c> too), within a range; in a CSV
+    /// that writes a decimal comma, as that file writes it (<c>7,4</c>, <c>1.234.567</c>).
+    /// </summary>
     private static decimal? Number(FilmSourceRow row, string field, decimal min, decimal max)
     {
         if (row[field] is not { } text)
@@ -96,7 +99,10 @@ public sealed class FilmCleaner(DateOnly today)
             return null;
         }
         var cleaned = text.Replace("$", "", StringComparison.Ordinal);
-        if (!decimal.TryParse(cleaned, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
+        var read = row.DecimalComma
+            ? Parsing.DelimitedNumber.TryParse(cleaned, decimalComma: true, out var value)
+            : decimal.TryParse(cleaned, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out value);
+        if (!read)
         {
             throw new FieldException(field, $"{field} '{text}' is not a number");
         }

@@ -11,6 +11,9 @@ public sealed record FilmSourceRow(long Line, IReadOnlyDictionary<string, string
 {
     public string? this[string field] => Values.GetValueOrDefault(field) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
+    /// <summary>Whether the file writes numbers with a decimal comma (a ';' or tab separated CSV; see <c>DelimitedNumber</c>).</summary>
+    public bool DecimalComma { get; init; }
+
     /// <summary>Fields whose JSON value was a number rather than a string (a title written as <c>2012</c>).</summary>
     public IReadOnlySet<string> NumericFields { get; init; } = new HashSet<string>();
 }

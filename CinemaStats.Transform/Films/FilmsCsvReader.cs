@@ -1,3 +1,4 @@
+using CinemaStats.Transform.Parsing;
 using CinemaStats.Transform.Sessions;
 using nietras.SeparatedValues;
 
@@ -14,6 +15,7 @@ public static class FilmsCsvReader
     {
         using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(content);
         var names = reader.Header.ColNames;
+        var decimalComma = DelimitedNumber.UsesDecimalComma(reader.Spec.Sep.Separator);
         var columns = new List<(string Field, int Index)>();
         for (var i = 0; i < names.Count; i++)
         {
@@ -39,7 +41,7 @@ public static class FilmsCsvReader
             {
                 values[field] = index < row.ColCount && row[index].Span.Length > 0 ? row[index].ToString() : null;
             }
-            yield return new FilmReadResult(new FilmSourceRow(line, values, row.Span.ToString()), null);
+            yield return new FilmReadResult(new FilmSourceRow(line, values, row.Span.ToString()) { DecimalComma = decimalComma }, null);
         }
     }
 }

@@ -27,7 +27,7 @@ public static class FilmsJsonLinesReader
             }
             catch (JsonException e)
             {
-                result = new FilmReadResult(null, new RejectedRow(line, null, $"not a JSON object: {e.Message}", text));
+                result = new FilmReadResult(null, new RejectedRow(line, null, $"not a JSON object: {e.Message}", text, RejectedRow.InvalidJson));
             }
             yield return result;
         }

@@ -1,3 +1,5 @@
+using CinemaStats.Transform.Parsing;
+
 namespace CinemaStats.Transform.Pos;
 
 /// <summary>
@@ -62,8 +64,12 @@ internal sealed class PosBlock(int size)
         Filled = rest;
     }
 
-    /// <summary>Parses <see cref="Lines"/> on every core into the first <see cref="Results"/>.</summary>
-    public void Parse(Func<string, TimeZoneInfo?> zoneOf)
+    /// <summary>
+    /// Parses <see cref="Lines"/> on every core into the first <see cref="Results"/>, then, in file
+    /// order, refuses a good line whose (transaction_id, line_no) an earlier line of the file had
+    /// (<see cref="FirstRowPerKey"/>).
+    /// </summary>
+    public void Parse(Func<string, TimeZoneInfo?> zoneOf, FirstRowPerKey firstRows)
     {
         if (Results.Length < Lines.Count)
         {
@@ -74,6 +80,36 @@ internal sealed class PosBlock(int size)
             var (number, at, length) = Lines[i];
             Results[i] = PosLineParser.Parse(number, Bytes.AsSpan(at, length), zoneOf);
         });
+        Span<char> key = stackalloc char[256];
+        for (var i = 0; i < Lines.Count; i++)
+        {
+            if (Results[i].Record is not { } line)
+            {
+                continue;
+            }
+            var (number, at, length) = Lines[i];
+            var keyChars = Key(line, key);
+            var verdict = firstRows.Admit(System.Runtime.InteropServices.MemoryMarshal.AsBytes(keyChars), Bytes.AsSpan(at, length), number, out var firstLine);
+            if (verdict != FirstRowPerKey.Verdict.First)
+            {
+                var text = System.Text.Encoding.UTF8.GetString(Bytes, at, length);
+                Results[i] = new(null, FirstRowPerKey.Refusal(verdict, number, firstLine, "transaction_id, line_no", $"{line.TransactionId}, {line.LineNo}", text), number);
+            }
+        }
+    }
+
+    /// <summary>The line's key as characters: the transaction id, a separator no id holds, the line number.</summary>
+    private static ReadOnlySpan<char> Key(PosLine line, Span<char> buffer)
+    {
+        var id = line.TransactionId;
+        if (id.Length + 12 > buffer.Length)
+        {
+            return $"{id}\0{line.LineNo}";
+        }
+        id.CopyTo(buffer);
+        buffer[id.Length] = '\0';
+        line.LineNo.TryFormat(buffer[(id.Length + 1)..], out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+        return buffer[..(id.Length + 1 + written)];
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r\v\f"u8) < 0;

@@ -17,4 +17,7 @@ public static class PosCodes
 
     /// <summary>Flag: a local timestamp whose cinema's zone is unknown, read as UTC.</summary>
     public const string TimeZoneUnknown = "time_zone_unknown";
+
+    /// <summary>Flag: a local timestamp in the hour the clocks repeat, read as the second (standard-time) one.</summary>
+    public const string AmbiguousTimeResolved = Sessions.SessionFlag.AmbiguousTimeResolved;
 }

@@ -10,7 +10,7 @@ namespace CinemaStats.Transform.Pos;
 
 /// <summary>
 /// One POS JSON line, as UTF-8 bytes, to a cleaned <see cref="PosLine"/> or a rejection with its
-/// field and reason (DATA.md): timestamps with an offset, with <c>Z</c> or local (read in the
+/// field and reason (docs/data-contract.md): timestamps with an offset, with <c>Z</c> or local (read in the
 /// cinema's zone), numbers sent as strings or with a decimal comma, lower-case codes, ticket lines
 /// without a session (kept and flagged) and VOID lines (kept; the KPIs leave them out).
 /// </summary>
@@ -38,18 +38,18 @@ internal static class PosLineParser
         }
         catch (JsonException e)
         {
-            return Reject(lineNumber, null, $"invalid JSON: {e.Message}", line);
+            return Reject(lineNumber, null, $"invalid JSON: {e.Message}", line, RejectedRow.InvalidJson);
         }
         catch (PosRowRejectedException e)
         {
-            return Reject(lineNumber, e.Field, e.Message, line);
+            return Reject(lineNumber, e.Field, e.Message, line, e.Code);
         }
     }
 
-    private static PosTransactionsReader.Result Reject(long line, string? field, string reason, ReadOnlySpan<byte> bytes)
+    private static PosTransactionsReader.Result Reject(long line, string? field, string reason, ReadOnlySpan<byte> bytes, string? code)
     {
         var text = Encoding.UTF8.GetString(bytes);
-        return new(null, new RejectedRow(line, field, reason, text.Length > MaxRawText ? text[..MaxRawText] : text), line);
+        return new(null, new RejectedRow(line, field, reason, text.Length > MaxRawText ? text[..MaxRawText] : text, code), line);
     }
 
     private static PosLine Parse(in F row, Func<string, TimeZoneInfo?> zoneOf)
@@ -194,9 +194,13 @@ internal static class PosLineParser
         }
         if (zone.IsInvalidTime(local))
         {
-            throw new PosRowRejectedException("transaction_ts", $"{text} does not exist in {zone.Id} (clocks go forward)");
+            throw new PosRowRejectedException("transaction_ts", $"{text} does not exist in {zone.Id} (clocks go forward)", RejectedRow.DstGap);
         }
-        // An hour the clocks repeat reads as standard time: the file gives nothing to tell them apart.
+        if (zone.IsAmbiguousTime(local))
+        {
+            // An hour the clocks repeat reads as standard time: the file gives nothing to tell them apart.
+            (flags ??= []).Add(PosCodes.AmbiguousTimeResolved);
+        }
         return (TimeZoneInfo.ConvertTimeToUtc(local, zone), local);
     }
 
@@ -301,7 +305,9 @@ internal static class PosLineParser
 }
 
 /// <summary>A line that cannot be used: the field at fault (null for the whole line) and why.</summary>
-internal sealed class PosRowRejectedException(string? field, string message) : Exception(message)
+internal sealed class PosRowRejectedException(string? field, string message, string? code = null) : Exception(message)
 {
     public string? Field { get; } = field;
+
+    public string? Code { get; } = code;
 }

@@ -1,3 +1,5 @@
+using CinemaStats.Transform.Parsing;
+
 namespace CinemaStats.Transform.Pos;
 
 /// <summary>
@@ -31,6 +33,8 @@ public static class PosTransactionsReader
         long lineNumber = 0;
         var first = true;
         var ended = false;
+        var contentSeen = false;
+        var firstRows = new FirstRowPerKey();
         try
         {
             while (!ended)
@@ -48,13 +52,21 @@ public static class PosTransactionsReader
                     start = 3;
                 }
                 first = first && current.Filled < 3 && !ended;
+                if (!contentSeen && current.Bytes.AsSpan(start, current.Filled - start).IndexOfAnyExcept(" \t\r\n"u8) is var at and >= 0)
+                {
+                    contentSeen = true;
+                    if (current.Bytes[start + at] == (byte)'[')
+                    {
+                        throw new InvalidDataException(NotJsonLines);
+                    }
+                }
                 start = current.SplitLines(start, ended, ref lineNumber);
 
                 // The block parsed before must be done before its bytes take the incomplete last line.
                 parsing?.GetAwaiter().GetResult();
                 other.TakeRest(current, start);
                 var block = current;
-                parsing = block.Lines.Count > 0 ? Task.Run(() => block.Parse(zoneOf)) : null;
+                parsing = block.Lines.Count > 0 ? Task.Run(() => block.Parse(zoneOf, firstRows)) : null;
                 if (parsed is not null)
                 {
                     for (var i = 0; i < parsed.Lines.Count; i++)
@@ -83,6 +95,11 @@ public static class PosTransactionsReader
             }
         }
     }
+
+    /// <summary>Why a file that starts with '[' fails whole: one element read as a line would be half a story.</summary>
+    public const string NotJsonLines =
+        "The file is a JSON array, not JSON Lines: pos_transactions takes one JSON object per line, without an enclosing [ ]. "
+        + "No row of it was staged; write one object per line and send it again.";
 
     public readonly record struct Result(PosLine? Record, Sessions.RejectedRow? Rejected, long LineNumber);
 }

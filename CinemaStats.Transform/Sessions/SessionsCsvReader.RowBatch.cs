@@ -51,11 +51,28 @@ public static partial class SessionsCsvReader
 
         public string RawText(int row) => new(_raw, _rawStart[row], _rawLength[row]);
 
-        /// <summary>Parses the rows added since the last call, in parallel, into the first <see cref="Results"/>; returns how many.</summary>
-        public int Parse(ConcurrentDictionary<string, TimeZoneInfo?> zones)
+        /// <summary>
+        /// Parses the rows added since the last call, in parallel, into the first <see cref="Results"/>,
+        /// then, in file order, refuses a good row whose session_id an earlier one of the file had
+        /// (<see cref="FirstRowPerKey"/>); returns how many.
+        /// </summary>
+        public int Parse(ConcurrentDictionary<string, TimeZoneInfo?> zones, bool decimalComma, FirstRowPerKey firstRows)
         {
             var count = Count;
-            Parallel.For(0, count, Parsing.ParsingParallelism.PerCore, i => Results[i] = ParseValues(this, i, zones));
+            Parallel.For(0, count, Parsing.ParsingParallelism.PerCore, i => Results[i] = ParseValues(this, i, zones, decimalComma));
+            for (var i = 0; i < count; i++)
+            {
+                if (Results[i].Record is not { } record)
+                {
+                    continue;
+                }
+                var text = _raw.AsSpan(_rawStart[i], _rawLength[i]);
+                var verdict = firstRows.Admit(record.SessionId, text, Lines[i], out var firstLine);
+                if (FirstRowPerKey.Refusal(verdict, Lines[i], firstLine, "session_id", record.SessionId, RawText(i)) is { } refused)
+                {
+                    Results[i] = new Result(null, refused, Lines[i]);
+                }
+            }
             (Count, _rawUsed) = (0, 0);
             return count;
         }

@@ -52,6 +52,9 @@ public static partial class SessionsCsvReader
     {
         using var reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(content);
         var columns = MapHeader(reader.Header.ColNames, sourceName);
+        // A file separated by ';' or tab may write numbers with a decimal comma (120,00).
+        var decimalComma = DelimitedNumber.UsesDecimalComma(reader.Spec.Sep.Separator);
+        var firstRows = new FirstRowPerKey();
         // For each canonical column, the file's column index (-1: absent).
         var sourceIndex = CanonicalColumns.Select(c => columns.TryGetValue(c, out var i) ? i : -1).ToArray();
         var zones = new ConcurrentDictionary<string, TimeZoneInfo?>(StringComparer.Ordinal);
@@ -66,14 +69,14 @@ public static partial class SessionsCsvReader
             batch.Add(row, sourceIndex, pools);
             if (batch.Count == BatchRows)
             {
-                var parsed = batch.Parse(zones);
+                var parsed = batch.Parse(zones, decimalComma, firstRows);
                 for (var i = 0; i < parsed; i++)
                 {
                     yield return batch.Results[i];
                 }
             }
         }
-        var rest = batch.Parse(zones);
+        var rest = batch.Parse(zones, decimalComma, firstRows);
         for (var i = 0; i < rest; i++)
         {
             yield return batch.Results[i];
@@ -81,15 +84,15 @@ public static partial class SessionsCsvReader
     }
 
     /// <summary>One row's values (by canonical column) to a session or the reason it was refused.</summary>
-    private static Result ParseValues(RowBatch batch, int row, ConcurrentDictionary<string, TimeZoneInfo?> zones)
+    private static Result ParseValues(RowBatch batch, int row, ConcurrentDictionary<string, TimeZoneInfo?> zones, bool decimalComma)
     {
         try
         {
-            return new Result(Parse(new RowValues(batch.Values[row]), zones), null, batch.Lines[row]);
+            return new Result(Parse(new RowValues(batch.Values[row]), zones, decimalComma), null, batch.Lines[row]);
         }
         catch (RowRejectedException e)
         {
-            return new Result(null, new RejectedRow(batch.Lines[row], e.Field, e.Message, batch.RawText(row)), batch.Lines[row]);
+            return new Result(null, new RejectedRow(batch.Lines[row], e.Field, e.Message, batch.RawText(row), e.Code), batch.Lines[row]);
         }
     }
 
@@ -99,8 +102,9 @@ public static partial class SessionsCsvReader
         public string? this[string name] => values[Array.IndexOf(CanonicalColumns, name)];
     }
 
-    private static SessionRecord Parse(RowValues get, ConcurrentDictionary<string, TimeZoneInfo?> zones)
+    private static SessionRecord Parse(RowValues get, ConcurrentDictionary<string, TimeZoneInfo?> zones, bool decimalComma)
     {
+        List<string>? flags = null;
         string Required(string field) => get[field] ?? throw new RowRejectedException(field, $"{field} is empty");
 
         var tzId = Required("cinema_tz");
@@ -126,7 +130,12 @@ public static partial class SessionsCsvReader
         showtime = DateTime.SpecifyKind(showtime, DateTimeKind.Unspecified);
         if (zone.IsInvalidTime(showtime))
         {
-            throw new RowRejectedException("showtime_local", $"{showtimeText} does not exist in {tzId} (clocks go forward)");
+            throw new RowRejectedException("showtime_local", $"{showtimeText} does not exist in {tzId} (clocks go forward)", RejectedRow.DstGap);
+        }
+        if (zone.IsAmbiguousTime(showtime))
+        {
+            // The file gives nothing to tell the two apart; ConvertTimeToUtc takes standard time.
+            (flags ??= []).Add(SessionFlag.AmbiguousTimeResolved);
         }
 
         var businessDateText = get["business_date"];
@@ -143,11 +152,11 @@ public static partial class SessionsCsvReader
         int? capacity = null;
         if (get["capacity"] is { } capacityText)
         {
-            if (!int.TryParse(capacityText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seats) || seats < 0)
-            {
-                throw new RowRejectedException("capacity", $"'{capacityText}' is not a seat count");
-            }
-            capacity = seats;
+            capacity = Seats(capacityText, decimalComma);
+        }
+        if (capacity is null or 0)
+        {
+            (flags ??= []).Add(SessionFlag.CapacityMissing);
         }
 
         return new SessionRecord(
@@ -165,7 +174,25 @@ public static partial class SessionsCsvReader
             (get["status"] ?? "OPEN").ToUpperInvariant(),
             tzId,
             Required("currency").ToUpperInvariant(),
-            capacity);
+            capacity,
+            flags is null ? [] : flags);
+    }
+
+    /// <summary>
+    /// A seat count: a whole number, written as the file writes numbers (<see cref="DelimitedNumber"/>),
+    /// as long as it is whole (<c>120,00</c> in a ';' file is 120; <c>120,50</c> is refused).
+    /// </summary>
+    private static int Seats(string text, bool decimalComma)
+    {
+        if (!DelimitedNumber.TryParse(text, decimalComma, out var seats) || seats is < 0 or > int.MaxValue)
+        {
+            throw new RowRejectedException("capacity", $"'{text}' is not a seat count");
+        }
+        if (decimal.Truncate(seats) != seats)
+        {
+            throw new RowRejectedException("capacity", $"'{text}' is not a whole number of seats");
+        }
+        return (int)seats;
     }
 
     private static Dictionary<string, int> MapHeader(IReadOnlyList<string> names, string sourceName)
@@ -205,8 +232,10 @@ public static partial class SessionsCsvReader
 
     public readonly record struct Result(SessionRecord? Record, RejectedRow? Rejected, long LineNumber);
 
-    private sealed class RowRejectedException(string field, string message) : Exception(message)
+    private sealed class RowRejectedException(string field, string message, string? code = null) : Exception(message)
     {
         public string Field { get; } = field;
+
+        public string? Code { get; } = code;
     }
 }

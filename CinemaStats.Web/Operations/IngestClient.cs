@@ -47,7 +47,24 @@ public sealed class IngestClient(HttpClient http, IOptions<WebOptions> options, 
         return await response.Content.ReadFromJsonAsync<UploadView>(cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>The upload's quarantined rows as ingest writes them in CSV; the caller disposes the response.</summary>
+    public async Task<HttpResponseMessage> QuarantineCsvAsync(string uploadId, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/uploads/{Uri.EscapeDataString(uploadId)}/quarantine.csv");
+        var response = await SendAsync(request, cancellationToken, HttpCompletionOption.ResponseHeadersRead);
+        try
+        {
+            await ServiceProblems.EnsureSuccessAsync(response, "The quarantined rows could not be read", cancellationToken);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         if (string.IsNullOrEmpty(options.Value.IngestApiKey))
         {
@@ -56,7 +73,7 @@ public sealed class IngestClient(HttpClient http, IOptions<WebOptions> options, 
         request.Headers.Add(ApiKeyHeader, options.Value.IngestApiKey);
         try
         {
-            return await http.SendAsync(request, cancellationToken);
+            return await http.SendAsync(request, completion, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException)
         {

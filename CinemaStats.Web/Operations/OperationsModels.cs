@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using CinemaStats.Core.Pipeline;
 
 namespace CinemaStats.Web.Operations;
@@ -23,14 +22,11 @@ public sealed record RunPartitionView(string Asset, string Partition, string Sta
 public sealed record RunView(string RunId, string Trigger, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
     IReadOnlyList<string> RawObjects, IReadOnlyList<RunPartitionView> Partitions);
 
-public sealed record QuarantineView(string UploadId, int Rows, IReadOnlyList<QuarantinedRowView> Quarantined);
+public sealed record QuarantineView(string UploadId, int Rows, IReadOnlyList<QuarantinedRow> Quarantined);
 
-public sealed record QuarantinedRowView(
-    [property: JsonPropertyName("source_object")] string SourceObject,
-    [property: JsonPropertyName("line")] long Line,
-    [property: JsonPropertyName("field")] string? Field,
-    [property: JsonPropertyName("reason")] string Reason,
-    [property: JsonPropertyName("raw")] string Raw);
+public sealed record FlaggedRowsView(string UploadId, IReadOnlyList<FlaggedRowView> Rows, bool Truncated);
+
+public sealed record FlaggedRowView(string Table, DateOnly? BusinessDate, long Line, string Key, string Flags);
 
 public sealed record ReprocessOrder(string? Source, DateOnly? From, DateOnly? To, bool FailedOnly);
 
@@ -42,6 +38,9 @@ public sealed record UploadView(
     long? RowsIn, long? RowsOut, long? RowsQuarantined, string? Error)
 {
     public bool IsFinal => Status is "processed" or "failed";
+
+    /// <summary>Once processed: what became of every row (docs/data-contract.md, "Quality report").</summary>
+    public UploadQuality? Quality { get; init; }
 }
 
 /// <summary>A call to another service failed; <see cref="Exception.Message"/> is written for the person using the page.</summary>

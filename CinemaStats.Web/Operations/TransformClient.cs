@@ -35,6 +35,9 @@ public sealed class TransformClient(HttpClient http, ILogger<TransformClient> lo
     public Task<QuarantineView> QuarantineAsync(string uploadId, CancellationToken cancellationToken) =>
         GetAsync<QuarantineView>($"/v1/uploads/{Uri.EscapeDataString(uploadId)}/quarantine", cancellationToken);
 
+    public Task<FlaggedRowsView> FlaggedAsync(string uploadId, CancellationToken cancellationToken) =>
+        GetAsync<FlaggedRowsView>($"/v1/uploads/{Uri.EscapeDataString(uploadId)}/flagged", cancellationToken);
+
     public async Task<ReprocessReceipt> ReprocessAsync(ReprocessOrder order, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => http.PostAsJsonAsync("/v1/reprocess", order, cancellationToken), "start the reprocess");

@@ -133,6 +133,12 @@ public abstract class IngestApiContract : IAsyncDisposable
         { "sessions", "bell%07.csv", "text/csv", HttpStatusCode.BadRequest, "control character" },
         { "sessions", new string('a', 201) + ".csv", "text/csv", HttpStatusCode.BadRequest, "1 to 200 characters" },
         { "sessions", ".hidden.csv", "text/csv", HttpStatusCode.BadRequest, "plain name" },
+        { "sessions", "%2Fetc%2Fcinema%2Fx.csv", "text/csv", HttpStatusCode.BadRequest, "an absolute path is not accepted" },
+        { "sessions", "%252Fetc%252Fx.csv", "text/csv", HttpStatusCode.BadRequest, "an absolute path is not accepted" },
+        { "sessions", "C%3Asessions.csv", "text/csv", HttpStatusCode.BadRequest, "a drive letter is not accepted" },
+        { "sessions", "%5C%5Cserver%5Cshare%5Cx.csv", "text/csv", HttpStatusCode.BadRequest, "a network (UNC) path is not accepted" },
+        { "sessions", "CON.csv", "text/csv", HttpStatusCode.BadRequest, "'CON' is a device name" },
+        { "sessions", "file%3Astream.csv", "text/csv", HttpStatusCode.BadRequest, "':' is not accepted" },
         { "sessions", "a.xlsx", "text/csv", HttpStatusCode.BadRequest, ".csv, .tsv, .txt" },
         { "films", "a.exe", "application/json", HttpStatusCode.BadRequest, ".json, .jsonl" },
         { "sessions", "a.csv", "image/png", HttpStatusCode.UnsupportedMediaType, "Content-Type" },
@@ -159,6 +165,7 @@ public abstract class IngestApiContract : IAsyncDisposable
         { "sessions", "plain.csv.gz", Encoding.UTF8.GetBytes(Csv), "not gzip-compressed" },
         { "sessions", "inner.csv.gz", Gzip([0x50, 0x4B, 0x03, 0x04, 9, 9]), "ZIP archive" },
         { "films", "films.json", Encoding.UTF8.GetBytes("Title,Director\n"), "does not start with" },
+        { "pos_transactions", "lines.json", Encoding.UTF8.GetBytes("[{\"transaction_id\":\"T1\"},\n{\"transaction_id\":\"T2\"}]\n"), "is a JSON array, but source 'pos_transactions' takes JSON Lines" },
         { "sessions", "packed.csv", Gzip(Encoding.UTF8.GetBytes(Csv)), "name it with a .gz ending" },
     };
 
@@ -246,6 +253,49 @@ public abstract class IngestApiContract : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_processed_upload_reports_its_quality_and_lists_its_quarantined_rows_as_CSV()
+    {
+        using var client = Host.ClientWithKey(IngestHost.AllSourcesKey);
+        using var stored = await client.PutAsync("/v1/sources/sessions/files/a.csv", IngestHost.Body(Encoding.UTF8.GetBytes(Csv)), Ct);
+        var id = (await ReadJsonAsync(stored)).GetProperty("uploadId").GetString()!;
+        Assert.True(RawObjectKey.TryParse((await GetStatusAsync(client, id)).GetProperty("key").GetString()!, out var raw));
+        var earlier = new RawObjectKey("sessions", raw.IngestDate, new string('e', 32), ".csv");
+        var later = new RawObjectKey("sessions", raw.IngestDate, new string('f', 32), ".csv");
+        await new RawObjectLedger(Host.Store).RecordAsync(raw, new RawObjectStatus(raw.ToString(), RawObjectStatus.Processed, 5, 3, 2, [], null, DateTimeOffset.UtcNow)
+        {
+            QuarantinedByReason = new Dictionary<string, long> { ["duplicate"] = 1, ["invalid_capacity"] = 1 },
+            FlaggedByFlag = new Dictionary<string, long> { ["capacity_missing"] = 2 },
+        }, Ct);
+        await Host.Store.PutTextAsync(PipelineKey.Quarantine(id), string.Join("\n",
+            JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), 3, "session_id", "duplicate of line 2 (the same row again; line 2 is kept)", "S1,C1,1", "duplicate")),
+            JsonSerializer.Serialize(new QuarantinedRow(raw.ToString(), 5, "capacity", "'1,5' is not a whole number of seats", "=S9;C1;\"x\"", "invalid_capacity"))) + "\n",
+            "application/x-ndjson", Ct);
+        await new Supersessions(Host.Store).WriteAsync("fact_session", "2026-03-06",
+            [new("fact_session", "2026-03-06", raw.ToString(), earlier.ToString(), 4, "2-5"), new("fact_session", "2026-03-06", later.ToString(), raw.ToString(), 1, "2")], Ct);
+        await new Supersessions(Host.Store).WriteAsync("fact_session", "2026-03-07", [new("fact_session", "2026-03-07", later.ToString(), earlier.ToString(), 7, "1-7")], Ct);
+
+        var quality = (await GetStatusAsync(client, id)).GetProperty("quality");
+        using var csv = await client.GetAsync($"/v1/uploads/{id}/quarantine.csv", Ct);
+        using var otherKey = Host.ClientWithKey(IngestHost.FilmsKey);
+        using var hidden = await otherKey.GetAsync($"/v1/uploads/{id}/quarantine.csv", Ct);
+
+        Assert.Equal((5, 3, 2), (quality.GetProperty("rowsIn").GetInt32(), quality.GetProperty("rowsOut").GetInt32(), quality.GetProperty("rowsQuarantined").GetInt32()));
+        Assert.Equal("""{"duplicate":1,"invalid_capacity":1}""", quality.GetProperty("quarantinedByReason").GetRawText());
+        Assert.Equal("""{"capacity_missing":2}""", quality.GetProperty("flaggedByFlag").GetRawText());
+        Assert.Equal((4, 1), (quality.GetProperty("rowsSupersedingEarlier").GetInt32(), quality.GetProperty("rowsSupersededLater").GetInt32()));
+        Assert.Equal(2, quality.GetProperty("supersessions").GetArrayLength()); // the 2026-03-07 one names other uploads only
+        Assert.Equal($"/v1/uploads/{id}/quarantine", quality.GetProperty("quarantinedRows").GetString());
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            "line,code,field,reason,raw,source_object\r\n" +
+            $"3,duplicate,session_id,duplicate of line 2 (the same row again; line 2 is kept),\"S1,C1,1\",{raw}\r\n" +
+            $"5,invalid_capacity,capacity,\"'1,5' is not a whole number of seats\",\"'=S9;C1;\"\"x\"\"\",{raw}\r\n",
+            await csv.Content.ReadAsStringAsync(Ct));
+        await AssertProblemAsync(hidden, HttpStatusCode.NotFound, "no upload");
+    }
+
+    [Fact]
     public async Task The_sources_and_the_OpenAPI_document_describe_the_API()
     {
         using var client = Host.ClientWithKey(null);
@@ -259,6 +309,8 @@ public abstract class IngestApiContract : IAsyncDisposable
         Assert.Contains("/v1/sources/{source}/files/{name}", openApi);
         Assert.Contains("/v1/sources/{source}/uploads", openApi);
         Assert.Contains("/v1/uploads/{id}", openApi);
+        Assert.Contains("/v1/uploads/{id}/quarantine.csv", openApi);
+        Assert.Contains("rowsSupersededLater", openApi);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class OperatorApiTests : IAsyncDisposable
         var harness = new PipelineHarness(new FileSystemObjectStore(_root));
         var unreadable = await harness.PutSessionsAsync("title,seats\nDune,100\n");
         var partly = await harness.PutSessionsAsync(PipelineContract.HeaderForTests +
-            "S1,C1,1,100,Dune,2026-03-06 19:30,Europe/London,GBP\nS2,C1,1,80,Dune,yesterday,Europe/London,GBP\n");
+            "S1,C1,1,100,Dune,2026-03-06 19:30,Europe/London,GBP\nS2,C1,1,80,Dune,yesterday,Europe/London,GBP\nS3,C1,1,,Dune,2026-03-06 21:00,Europe/London,GBP\n");
 
         var failed = await PollAsync(client, "/v1/raw-objects?status=failed", e => e.GetArrayLength() == 1);
         Assert.Equal(unreadable.ToString(), failed[0].GetProperty("rawKey").GetString());
@@ -44,6 +44,13 @@ public sealed class OperatorApiTests : IAsyncDisposable
         Assert.Equal(3, row.GetProperty("line").GetInt32());
         Assert.Equal("showtime_local", row.GetProperty("field").GetString());
         Assert.Contains("yesterday", row.GetProperty("reason").GetString());
+        Assert.Equal("invalid_showtime_local", row.GetProperty("code").GetString());
+
+        var flagged = await PollAsync(client, $"/v1/uploads/{partly.UploadId}/flagged", e => e.GetProperty("rows").GetArrayLength() == 1);
+        Assert.Equal("""{"table":"stg_sessions","businessDate":"2026-03-06","line":4,"key":"S3","flags":"capacity_missing"}""", flagged.GetProperty("rows")[0].GetRawText());
+        Assert.False(flagged.GetProperty("truncated").GetBoolean());
+        using var badId = await client.GetAsync("/v1/uploads/..%2Fx/flagged", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
 
         var assets = await PollAsync(client, "/v1/assets", e => e.EnumerateArray().Any(a => a.GetProperty("name").GetString() == "fact_session"
             && a.GetProperty("partitionsByStatus").TryGetProperty("materialized", out var n) && n.GetInt32() == 1));

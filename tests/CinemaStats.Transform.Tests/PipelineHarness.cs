@@ -49,6 +49,14 @@ public sealed class PipelineHarness
         return raw;
     }
 
+    /// <summary>Puts a raw file of any source under raw/ as ingest would.</summary>
+    public async Task<RawObjectKey> PutRawAsync(string source, string extension, string text)
+    {
+        var raw = new RawObjectKey(source, new DateOnly(2026, 3, 8), Guid.NewGuid().ToString("N"), extension);
+        await Store.PutAsync(raw.ToString(), new MemoryStream(Encoding.UTF8.GetBytes(text)), cancellationToken: Ct);
+        return raw;
+    }
+
     /// <summary>Runs one reconcile pass with a stale scan, as the worker does at start.</summary>
     public Task<RunRecord?> ReconcileAsync() => Worker.ReconcileOnceAsync(scanAllDates: true, Ct);
 

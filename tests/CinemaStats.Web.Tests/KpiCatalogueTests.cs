@@ -6,7 +6,7 @@ namespace CinemaStats.Web.Tests;
 
 /// <summary>
 /// Every dashboard question on real DuckDB over real Parquet, against numbers computed here from
-/// the hand-made sessions by DATA.md's rules. Filters without a film dimension are answered by the
+/// the hand-made sessions by the rules of docs/data-contract.md. Filters without a film dimension are answered by the
 /// marts, with one by fact_session: both must give the same numbers.
 /// </summary>
 public sealed class KpiCatalogueTests : IAsyncLifetime
@@ -44,7 +44,7 @@ public sealed class KpiCatalogueTests : IAsyncLifetime
         && (f.Distributors.Count == 0 || f.Distributors.Contains(s.Distributor)));
 
     [Fact]
-    public async Task The_worked_example_of_DATA_md_gives_its_numbers()
+    public async Task The_worked_example_of_the_data_contract_gives_its_numbers()
     {
         var totals = await _host.Queries.CinemaDaysAsync("LON", DashboardFilter.ForRange(Friday, Friday) with { Genres = ["Action"] },
             TestContext.Current.CancellationToken);

@@ -21,7 +21,7 @@ internal static class Usage
           --cinemas N     number of cinemas, 1-1000 (default 3: London GBP, Berlin EUR, Zurich CHF; the 4th is New York USD)
           --days N        number of business days, 1-3660 (default 14)
           --start DATE    first business date, yyyy-MM-dd (default 2026-03-06, a Friday)
-          --dirt RATE     share of rows and files that carry each kind of DATA.md dirt, 0-1 (default 0: clean)
+          --dirt RATE     share of rows and files that carry each kind of docs/data-contract.md dirt, 0-1 (default 0: clean)
           --films N       films in the catalogue, at least those playing (default 40)
 
         Upload options:

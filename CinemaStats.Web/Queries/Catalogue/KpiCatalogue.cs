@@ -4,7 +4,7 @@ namespace CinemaStats.Web.Queries.Catalogue;
 
 /// <summary>
 /// Every query the dashboard runs, written once in the SQL that DuckDB and Athena (Trino) both
-/// accept (see <see cref="Core.Sql.SqlSubset"/>). KPI rules (DATA.md): amounts are summed per currency only;
+/// accept (see <see cref="Core.Sql.SqlSubset"/>). KPI rules (docs/data-contract.md): amounts are summed per currency only;
 /// ratios are Σ/Σ, so queries return numerators and denominators and the rows divide; occupancy
 /// counts non-cancelled sessions with capacity &gt; 0.
 /// <para>

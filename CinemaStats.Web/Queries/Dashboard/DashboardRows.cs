@@ -1,7 +1,7 @@
 namespace CinemaStats.Web.Queries.Dashboard;
 
 // Rows the dashboard queries return. Money is in minor units of its currency and never added
-// across currencies, so every money row names its currency. Ratios are Σ/Σ (DATA.md), computed
+// across currencies, so every money row names its currency. Ratios are Σ/Σ (docs/data-contract.md), computed
 // from the sums each row carries, and null where the denominator is 0.
 
 /// <summary>The KPI cards' numbers for one currency.</summary>

@@ -4,9 +4,9 @@ using System.Text;
 namespace CinemaStats.Benchmarks.Throughput;
 
 /// <summary>
-/// Writes benchmark inputs in the raw formats of DATA.md, deterministically (a fixed seed): a
+/// Writes benchmark inputs in the raw formats of docs/data-contract.md, deterministically (a fixed seed): a
 /// <c>sessions</c> CSV and a <c>pos_transactions</c> JSON Lines file, rows in date order over
-/// <c>days</c> business dates with many cinemas interleaved, and a share of DATA.md's dirt
+/// <c>days</c> business dates with many cinemas interleaved, and a share of the dirt docs/data-contract.md describes
 /// (mixed timestamp formats, lower-case codes, decimal commas, numbers as strings, missing sessions).
 /// </summary>
 public static class RawFiles

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CinemaStats.Core.Tests.SampleData;
 
-/// <summary>The clean data set (dirt rate 0) keeps every contract of DATA.md and looks like a real cinema chain.</summary>
+/// <summary>The clean data set (dirt rate 0) keeps every contract of docs/data-contract.md and looks like a real cinema chain.</summary>
 public sealed class CleanSampleDataTests(CleanDataSetFixture fixture) : IClassFixture<CleanDataSetFixture>
 {
     private GeneratedDataSet Set => fixture.Set;
@@ -212,7 +212,7 @@ public sealed class CleanSampleDataTests(CleanDataSetFixture fixture) : IClassFi
         Assert.All(films, f => Assert.Equal(keys, f.EnumerateObject().Select(p => p.Name)));
     }
 
-    /// <summary>Admissions per session as DATA.md counts them: refunds negative, voids out, comps in.</summary>
+    /// <summary>Admissions per session as docs/data-contract.md counts them: refunds negative, voids out, comps in.</summary>
     private Dictionary<string, int> Admissions() =>
         Set.PosLines.Where(l => l.IsTicket && !l.IsVoid)
             .GroupBy(l => l.SessionId!)

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace CinemaStats.Core.Tests.SampleData;
 
-/// <summary>Names every kind of DATA.md dirt present in a generated data set, so clean and dirty sets can be told apart.</summary>
+/// <summary>Names every kind of docs/data-contract.md dirt present in a generated data set, so clean and dirty sets can be told apart.</summary>
 public static partial class DirtFinder
 {
     public static readonly string[] SessionsKinds =

@@ -3,7 +3,7 @@ using CinemaStats.Core.SampleData;
 
 namespace CinemaStats.Core.Tests.SampleData;
 
-/// <summary>At a dirt rate of 0.2 every kind of DATA.md dirt shows up, at about that rate, over clean data.</summary>
+/// <summary>At a dirt rate of 0.2 every kind of docs/data-contract.md dirt shows up, at about that rate, over clean data.</summary>
 public sealed class DirtySampleDataTests(DirtyDataSetFixture fixture) : IClassFixture<DirtyDataSetFixture>
 {
     private GeneratedDataSet Set => fixture.Set;

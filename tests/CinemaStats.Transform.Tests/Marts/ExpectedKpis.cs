@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CinemaStats.Transform.Tests.Marts;
 
 /// <summary>
-/// Every KPI of DATA.md computed straight from <see cref="RawSales"/>, as text lines in the shape of
+/// Every KPI of docs/data-contract.md computed straight from <see cref="RawSales"/>, as text lines in the shape of
 /// <see cref="MartKpiQueries"/>' answers. Ratios are Σ/Σ with six decimals, empty when undefined.
 /// </summary>
 internal sealed class ExpectedKpis(RawSales raw, Func<RawSession, string> filmOf, Func<string, string> distributorOf)

@@ -32,7 +32,7 @@ internal sealed class MartCaseFiles(PipelineHarness h)
             ["discount"] = discount, ["tax"] = "0.00", ["currency"] = currency, ["status"] = status, ["original_transaction_id"] = original,
         });
 
-    /// <summary>DATA.md's worked example on session S1 of 2026-03-06, with a voided sale, a booking fee and a concession that must not count as tickets.</summary>
+    /// <summary>The worked example of docs/data-contract.md on session S1 of 2026-03-06, with a voided sale, a booking fee and a concession that must not count as tickets.</summary>
     public static string WorkedExample(string session = "S1") => string.Join("\n",
         Line("T1", 1, session, "2026-03-06", "TICKET", "ADULT", 30, "10.00"),
         Line("T1", 2, session, "2026-03-06", "FEE", null, 30, "0.75"),

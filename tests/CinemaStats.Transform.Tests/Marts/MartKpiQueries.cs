@@ -1,7 +1,7 @@
 using CinemaStats.Transform.Tests.Pos;
 namespace CinemaStats.Transform.Tests.Marts;
 
-/// <summary>The KPIs of DATA.md as a dashboard would compute them from the published marts (Σ/Σ in SQL), answering <see cref="ExpectedKpis"/> line for line.</summary>
+/// <summary>The KPIs of docs/data-contract.md as a dashboard would compute them from the published marts (Σ/Σ in SQL), answering <see cref="ExpectedKpis"/> line for line.</summary>
 internal static class MartKpiQueries
 {
     private static string Ratio(string numerator, string denominator) =>

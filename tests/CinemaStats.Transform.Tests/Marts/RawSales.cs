@@ -25,8 +25,8 @@ internal sealed class RawSession
 /// <summary>
 /// The sessions and sales of raw files, read with a parser of its own that shares no code with the
 /// pipeline: CSV with its delimiter taken from the header, JSON Lines with a JSON DOM. It applies
-/// DATA.md's rules as written: a session once per business date (first copy), a POS line once per
-/// (transaction_id, line_no), VOID lines left out, a show in a clock-change gap set aside, every
+/// docs/data-contract.md's rules as written: a session once per business date (first copy), a POS line once per
+/// (transaction_id, line_no), a repeat within one file unusable, VOID lines left out, a show in a clock-change gap set aside, every
 /// concession line counted for its cinema and business date whether it names a session or not.
 /// </summary>
 internal sealed class RawSales
@@ -66,6 +66,7 @@ internal sealed class RawSales
         var delimiter = new[] { ',', ';', '\t' }.MaxBy(d => lines[0].Count(c => c == d));
         var header = Fields(lines[0], delimiter).Select(HeaderName).ToList();
         long unusable = 0;
+        var inFile = new HashSet<string>();
         foreach (var line in lines.Skip(1))
         {
             var fields = Fields(line, delimiter);
@@ -74,6 +75,11 @@ internal sealed class RawSales
             if (TimeZoneInfo.FindSystemTimeZoneById(Get("cinematz")!).IsInvalidTime(local))
             {
                 unusable++;
+                continue;
+            }
+            if (!inFile.Add(Get("sessionid")!))
+            {
+                unusable++; // a repeat within one file: the first row is kept
                 continue;
             }
             var date = Get("businessdate") is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : DateOnly.FromDateTime(local.AddHours(-6));
@@ -91,6 +97,7 @@ internal sealed class RawSales
     private void ReadPos(string name, string text, HashSet<(string, string)> seen)
     {
         long rows = 0, unusable = 0;
+        var inFile = new HashSet<(string, string)>();
         foreach (var line in text.Split('\n').Select(l => l.Trim().TrimStart('\uFEFF')).Where(l => l.Length > 0))
         {
             rows++;
@@ -104,7 +111,13 @@ internal sealed class RawSales
                 unusable++;
                 continue;
             }
-            if (!seen.Add((Text(row, "transaction_id")!, Text(row, "line_no")!)) || string.Equals(Text(row, "status"), "VOID", StringComparison.OrdinalIgnoreCase))
+            var key = (Text(row, "transaction_id")!, Text(row, "line_no")!);
+            if (!inFile.Add(key))
+            {
+                unusable++; // a repeat within one file: the first line is kept
+                continue;
+            }
+            if (!seen.Add(key) || string.Equals(Text(row, "status"), "VOID", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

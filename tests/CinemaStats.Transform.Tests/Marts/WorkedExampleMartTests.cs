@@ -3,7 +3,7 @@ using CinemaStats.Core.Storage;
 
 namespace CinemaStats.Transform.Tests.Marts;
 
-/// <summary>DATA.md's worked example through the real engine, read back from the marts.</summary>
+/// <summary>The worked example of docs/data-contract.md through the real engine, read back from the marts.</summary>
 public sealed class WorkedExampleMartTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "cinemastats-worked-" + Guid.NewGuid().ToString("N"));

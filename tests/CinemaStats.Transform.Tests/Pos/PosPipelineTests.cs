@@ -15,7 +15,7 @@ public sealed class PosPipelineTests : IDisposable
 
     private static CancellationToken Ct => PipelineHarness.Ct;
 
-    /// <summary>DATA.md's worked example, with a voided sale and booking fees that must not count.</summary>
+    /// <summary>The worked example of docs/data-contract.md, with a voided sale and booking fees that must not count.</summary>
     private static readonly string WorkedExample = string.Join("\n",
         Line("T1", 1, "TICKET", "ADULT", 30, "10.00", "0.00"),
         Line("T1", 2, "FEE", null, 30, "0.75", "0.00", sku: "BOOKING-FEE"),
@@ -89,7 +89,7 @@ public sealed class PosPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Lines_of_one_file_out_of_key_order_or_repeated_are_sorted_and_the_later_line_wins()
+    public async Task Lines_of_one_file_out_of_key_order_are_sorted_and_a_repeated_key_is_quarantined_the_first_line_kept()
     {
         var store = new CopyRecordingStore(new FileSystemObjectStore(_root));
         var h = new PipelineHarness(store, PublishedTables.Assets());
@@ -103,12 +103,12 @@ public sealed class PosPipelineTests : IDisposable
         await h.ReconcileAsync();
 
         var state = (await h.States.GetAsync("fact_ticket_line", "2026-03-06", Ct))!.Value.State;
-        Assert.Equal((4L, 3L, 1L), (state.RowsIn, state.RowsOut, state.RowsQuarantined)); // RowsQuarantined holds the dropped count
+        Assert.Equal((3L, 3L, 0L), (state.RowsIn, state.RowsOut, state.RowsQuarantined));
         Assert.Empty(store.Copies);
         Assert.All(state.Checks, c => Assert.True(c.Passed, c.Detail));
-        Assert.Equal(["T1|1|3|3", "T1|2|1|4", "T2|1|1|1"], await h.QueryAsync("fact_ticket_line",
+        Assert.Equal(["T1|1|1|2", "T1|2|1|4", "T2|1|1|1"], await h.QueryAsync("fact_ticket_line",
             "SELECT transaction_id, line_no, quantity, source_line FROM t ORDER BY 1, 2"));
-        Assert.Equal(["S1|4"], await h.QueryAsync("fact_session", "SELECT session_id, adm FROM t"));
+        Assert.Equal(["S1|2"], await h.QueryAsync("fact_session", "SELECT session_id, adm FROM t"));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace CinemaStats.Web.Tests.TestData;
 /// A small hand-made data set with what makes KPIs go wrong: two currencies, a cancelled session
 /// that still sold tickets, a screen of capacity 0 and one without a capacity, a film that matched
 /// nothing (and so has no genre and an Unknown distributor), a session without admissions, quotes
-/// in names, and two film weeks. The first session is DATA.md's worked example.
+/// in names, and two film weeks. The first session is the worked example of docs/data-contract.md.
 /// </summary>
 public static class CinemaData
 {

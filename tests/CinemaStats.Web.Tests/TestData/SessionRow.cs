@@ -22,7 +22,7 @@ public sealed record SessionRow(
     /// <summary>The Friday starting the film week (Fri–Thu).</summary>
     public DateOnly FilmWeek => BusinessDate.AddDays(-(((int)BusinessDate.DayOfWeek - (int)DayOfWeek.Friday + 7) % 7));
 
-    /// <summary>Counted in occupancy (DATA.md): not cancelled and with capacity &gt; 0.</summary>
+    /// <summary>Counted in occupancy (docs/data-contract.md): not cancelled and with capacity &gt; 0.</summary>
     public bool CountsForOccupancy => Status != "CANCELLED" && Capacity > 0;
 }
 
