@@ -95,9 +95,9 @@ public sealed class IncrementalUpdateTests : IAsyncLifetime
     public async Task A_changed_unpartitioned_table_is_replaced_and_the_others_are_left_alone()
     {
         await TakeInAsync();
-        var sessions = CinemaData.Sessions.Select(s => s.CinemaId == "MAN" ? s with { Adm = s.Adm * 3 } : s).ToList();
+        var sessions = CinemaData.Sessions.Select(s => s.CinemaId == "MAN" ? s with { Capacity = (s.Capacity ?? 0) + 40 } : s).ToList();
 
-        await _publisher.PublishAsync(CuratedTestTables.MartCinemaDay(sessions), null, Ct);
+        await _publisher.PublishAsync(CuratedTestTables.DimScreen(sessions), null, Ct);
         var catalog = await TakeInAsync();
 
         Assert.Equal(new ResidentCounts(1, 1), Counts(Engine.LastUpdate));
