@@ -20,7 +20,9 @@ public static class ParquetTableReader
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name);
         foreach (var column in table.Columns)
         {
-            if (!fields.ContainsKey(column.Name))
+            // A nullable column added to a schema after the file was written reads as nulls (files
+            // staged before an upgrade stay readable); a required one cannot be made up.
+            if (!fields.ContainsKey(column.Name) && !column.Nullable)
             {
                 throw new InvalidDataException($"The file lacks column {column.Name} of {table.Name}.");
             }
@@ -32,7 +34,10 @@ public static class ParquetTableReader
             var columns = TableColumns.Create(table, rows);
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                var field = fields[table.Columns[i].Name];
+                if (!fields.TryGetValue(table.Columns[i].Name, out var field))
+                {
+                    continue;
+                }
                 var required = !table.Columns[i].Nullable;
                 switch (columns[i])
                 {

@@ -50,7 +50,9 @@ public sealed class MartQuery : IDisposable
         try
         {
             connection.Open();
-            foreach (var statement in relations.Prepend($"SET temp_directory = '{Path.Combine(Path.GetTempPath(), "cinemastats-duckdb").Replace("'", "''", StringComparison.Ordinal)}'"))
+            // A partition's inputs are small: a modest buffer pool keeps the worker's memory bounded, and DuckDB spills past it.
+            string[] settings = [$"SET temp_directory = '{Path.Combine(Path.GetTempPath(), "cinemastats-duckdb").Replace("'", "''", StringComparison.Ordinal)}'", "SET memory_limit = '128MB'"];
+            foreach (var statement in settings.Concat(relations))
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = statement;

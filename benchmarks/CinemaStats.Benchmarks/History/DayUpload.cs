@@ -39,6 +39,20 @@ public static class DayUpload
         return new Files(date, sessions.ToArray(), pos.ToArray());
     }
 
+    /// <summary>The day's files as kept in <paramref name="folder"/> (made there once, by the parent process, so the measuring process holds no generator).</summary>
+    public static async Task<Files> ReadOrMakeAsync(string folder, DateOnly date, int cinemas, CancellationToken cancellationToken)
+    {
+        var (sessions, pos) = (Path.Combine(folder, $"{date:yyyyMMdd}-{cinemas}-sessions.csv"), Path.Combine(folder, $"{date:yyyyMMdd}-{cinemas}-pos.jsonl"));
+        if (!File.Exists(pos))
+        {
+            var made = await MakeAsync(date, cinemas, cancellationToken);
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(sessions, made.Sessions, cancellationToken);
+            await File.WriteAllBytesAsync(pos, made.Pos, cancellationToken);
+        }
+        return new Files(date, await File.ReadAllBytesAsync(sessions, cancellationToken), await File.ReadAllBytesAsync(pos, cancellationToken));
+    }
+
     /// <summary>Stores the day's files under raw/ as ingest stores an upload.</summary>
     public static async Task<IReadOnlyList<RawObjectKey>> PutAsync(IObjectStore store, Files files, CancellationToken cancellationToken)
     {

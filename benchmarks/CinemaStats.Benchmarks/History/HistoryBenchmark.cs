@@ -49,11 +49,17 @@ public static class HistoryBenchmark
         Console.WriteLine();
 
         var start = await NextDayAsync(new FileSystemObjectStore(objects), ct);
+        // The uploads' files are made here, before any measuring process starts.
+        var dayFiles = Path.Combine(data, "days");
+        foreach (var day in Enumerable.Range(-1, samples * 2 + 4).Select(start.AddDays))
+        {
+            await DayUpload.ReadOrMakeAsync(dayFiles, day, cinemas, ct);
+        }
         var empty = Path.Combine(data, "empty");
-        var reference = await ChildAsync(["history-upload", "--store", empty, "--start", Date(start), "--samples", $"{samples}", "--cinemas", $"{cinemas}", "--fresh"], null);
-        var grown = await ChildAsync(["history-upload", "--store", objects, "--start", Date(start), "--samples", $"{samples}", "--cinemas", $"{cinemas}"], null);
-        var limited = await ChildAsync(["history-upload", "--store", objects, "--start", Date(start.AddDays(samples)), "--samples", "2", "--cinemas", $"{cinemas}"], heapLimit);
-        var web = await WebAsync(objects, start.AddDays(samples + 2), cinemas);
+        var reference = await ChildAsync(["history-upload", "--store", empty, "--start", Date(start), "--samples", $"{samples}", "--cinemas", $"{cinemas}", "--days-folder", dayFiles, "--fresh"], null);
+        var grown = await ChildAsync(["history-upload", "--store", objects, "--start", Date(start), "--samples", $"{samples}", "--cinemas", $"{cinemas}", "--days-folder", dayFiles], null);
+        var limited = await ChildAsync(["history-upload", "--store", objects, "--start", Date(start.AddDays(samples)), "--samples", "2", "--cinemas", $"{cinemas}", "--days-folder", dayFiles], heapLimit);
+        var web = await WebAsync(objects, start.AddDays(samples + 2), cinemas, dayFiles);
 
         Console.WriteLine("| upload of one day (sessions + POS) → every asset published | samples | p50 s | p95 s | max s | peak RSS MiB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -83,6 +89,7 @@ public static class HistoryBenchmark
         var samples = QueriesBenchmark.Int(args, "--samples", 7);
         var cinemas = QueriesBenchmark.Int(args, "--cinemas", 100);
         var fresh = args.Contains("--fresh");
+        DaysFolder = QueriesBenchmark.Option(args, "--days-folder") ?? DaysFolder;
         var ct = CancellationToken.None;
 
         // A warm-up day on a store of its own, so every sample runs with the code already compiled, as in a running worker.
@@ -116,7 +123,7 @@ public static class HistoryBenchmark
 
     private static async Task<(double Seconds, RunRecord Run)> UploadDayAsync(IObjectStore store, DateOnly date, int cinemas, CancellationToken ct)
     {
-        var files = await DayUpload.MakeAsync(date, cinemas, ct);
+        var files = await DayUpload.ReadOrMakeAsync(DaysFolder, date, cinemas, ct);
         var timer = Stopwatch.StartNew();
         var raw = await DayUpload.PutAsync(store, files, ct);
         var run = await SyntheticCinemaData.Runner(store).RunAsync(new RunRequest("benchmark", raw, []), ct);
@@ -128,6 +135,9 @@ public static class HistoryBenchmark
         }
         return (elapsed, run);
     }
+
+    /// <summary>Where the parent keeps the uploads' files (beside the store, <c>--days-folder</c>).</summary>
+    private static string DaysFolder { get; set; } = Path.Combine(Path.GetTempPath(), "cinemastats-history-days");
 
     private static async Task<DateOnly> NextDayAsync(IObjectStore store, CancellationToken ct)
     {
@@ -141,7 +151,7 @@ public static class HistoryBenchmark
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The web process over the history; when it is loaded, one more day is uploaded through the engine (another process), then it takes the update.</summary>
-    private static async Task<IReadOnlyDictionary<string, string>> WebAsync(string objects, DateOnly day, int cinemas)
+    private static async Task<IReadOnlyDictionary<string, string>> WebAsync(string objects, DateOnly day, int cinemas, string days)
     {
         using var web = Process.Start(Start(["history-web", "--store", objects], null, input: true))!;
         var results = new Dictionary<string, string>();
@@ -157,7 +167,7 @@ public static class HistoryBenchmark
             }
         }
         await ReadUntilAsync("READY");
-        await ChildAsync(["history-upload", "--store", objects, "--start", Date(day), "--samples", "1", "--cinemas", $"{cinemas}"], null);
+        await ChildAsync(["history-upload", "--store", objects, "--start", Date(day), "--samples", "1", "--cinemas", $"{cinemas}", "--days-folder", days], null);
         await web.StandardInput.WriteLineAsync("go");
         await web.StandardInput.FlushAsync();
         await ReadUntilAsync(null);
