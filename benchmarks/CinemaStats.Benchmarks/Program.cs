@@ -10,7 +10,7 @@ using CinemaStats.Benchmarks.Throughput;
 //   generate --source sessions|pos_transactions --megabytes N [--days 365] --out FILE
 //   memory --source sessions|pos_transactions --file FILE [--work DIR]
 //   parse --source sessions|pos_transactions --file FILE
-//   history [--days 730] [--cinemas 100] [--sessions-per-day 4000] [--lines-per-session 4] [--samples 7] [--heap-limit-mib 512] [--data DIR]
+//   history [--days 730] [--cinemas 100] [--sessions-per-day 4000] [--lines-per-session 4] [--samples 7] [--heap-limit-mib 960] [--data DIR]
 //   queries [--sessions 1000000] [--ticket-lines 10000000] [--days 365] [--cinemas 40] [--samples 30] [--cold-samples 5] [--data DIR]
 return args.FirstOrDefault() switch
 {
@@ -34,7 +34,7 @@ static int Usage()
                CinemaStats.Benchmarks generate --source sessions|pos_transactions --megabytes N [--days 365] --out FILE
                CinemaStats.Benchmarks memory --source sessions|pos_transactions --file FILE [--work DIR]
                CinemaStats.Benchmarks parse --source sessions|pos_transactions --file FILE
-               CinemaStats.Benchmarks history [--days 730] [--cinemas 100] [--sessions-per-day 4000] [--lines-per-session 4] [--samples 7] [--heap-limit-mib 512] [--data DIR]
+               CinemaStats.Benchmarks history [--days 730] [--cinemas 100] [--sessions-per-day 4000] [--lines-per-session 4] [--samples 7] [--heap-limit-mib 960] [--data DIR]
                CinemaStats.Benchmarks queries [--sessions 1000000] [--ticket-lines 10000000] [--days 365] [--cinemas 40] [--samples 30] [--cold-samples 5] [--data DIR]
         """);
     return 2;

@@ -25,7 +25,8 @@ public static class HistoryBenchmark
         var perDay = QueriesBenchmark.Int(args, "--sessions-per-day", 4000);
         var linesPerSession = QueriesBenchmark.Int(args, "--lines-per-session", 4);
         var samples = QueriesBenchmark.Int(args, "--samples", 7);
-        var heapLimit = QueriesBenchmark.Int(args, "--heap-limit-mib", 512);
+        // The transform's Fargate task: 1024 MiB, 64 of them reserved by the collector sidecar (terraform/modules/compute).
+        var heapLimit = QueriesBenchmark.Int(args, "--heap-limit-mib", 960);
         var data = QueriesBenchmark.Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), $"cinemastats-history-{days}-{cinemas}-{perDay}");
         var objects = Path.Combine(data, "objects");
         var ct = CancellationToken.None;
