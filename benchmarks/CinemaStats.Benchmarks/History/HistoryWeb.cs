@@ -57,12 +57,14 @@ public static class HistoryWeb
         await engine.ExecuteAsync(overview[0].Request(Timeout), next, ct);
         await engine.LoadedAsync();
         var updated = timer.Elapsed.TotalMilliseconds;
-        var update = engine.LastUpdate!;
+        var update = engine.LastUpdate;
         var warmAfter = await WarmAsync(engine, overview, next, samples);
-        Console.WriteLine(FormattableString.Invariant($"RESULT update_ms={update.Elapsed.TotalMilliseconds:0}"));
+        // An update that failed leaves the last one in place: report it as not taken, never the first load's figures.
+        var taken = update?.Version == next.Fingerprint;
+        Console.WriteLine(FormattableString.Invariant($"RESULT update_ms={(taken ? $"{update!.Elapsed.TotalMilliseconds:0}" : "not taken")}"));
         Console.WriteLine(FormattableString.Invariant($"RESULT update_to_loaded_ms={updated:0}"));
-        Console.WriteLine(FormattableString.Invariant($"RESULT update_files={update.FilesRead}"));
-        Console.WriteLine(FormattableString.Invariant($"RESULT update_partitions={update.PartitionsReplaced}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT update_files={(taken ? $"{update!.FilesRead}" : "-")}"));
+        Console.WriteLine(FormattableString.Invariant($"RESULT update_partitions={(taken ? $"{update!.PartitionsReplaced}" : "-")}"));
         Console.WriteLine(FormattableString.Invariant($"RESULT warm_after_p95_ms={QueriesBenchmark.Percentile(warmAfter, 0.95):0.0}"));
         Console.WriteLine(FormattableString.Invariant($"RESULT peak_rss_mib={PeakMemory.MiB():0}"));
         return 0;
