@@ -13,9 +13,10 @@ namespace CinemaStats.Transform.Assets;
 /// curated/fact_ticket_line/business_date=…/ · De-duplication: a whole file re-sent repeats every
 /// (transaction_id, line_no); the row of the most recently received file wins (then the later
 /// object key, then the later line), and the others count as dropped. A date staged from one file
-/// whose keys only ever increase needs none of that: its staging file is published as it is (same
-/// columns, same writer), with the check counts staging stored with it, or, without them, after
-/// reading the columns the checks read a row group at a time. Memory: the staged lines of one
+/// needs none of that: staging refused every key repeated within the raw file, so its staging file
+/// is published as it is (same columns, same writer, the file's order), with the check counts staging
+/// stored with it; a file staged before those counts were stored is read back, only the columns the
+/// checks read, a row group at a time, and published as it is when its keys only ever increase. Memory: the staged lines of one
 /// business date are held while it is de-duplicated (never a whole raw file, nor other dates).
 /// </summary>
 public sealed class FactTicketLineAsset : PartitionedAsset
@@ -101,13 +102,14 @@ public sealed class FactTicketLineAsset : PartitionedAsset
 
     /// <summary>
     /// The staging file as the partition from the summary staging stored with it (no read of the
-    /// file): when that version of the file has one, for this layout, and its keys only increase.
+    /// file): when that version of the file has one, for this layout. Its keys are unique in any order
+    /// (see <see cref="StagedLinesSummary"/>).
     /// </summary>
     private static async Task<StoredPartition?> SummarizedAsync(IObjectStore store, InputVersion staged, CancellationToken cancellationToken)
     {
         var head = await store.HeadAsync(staged.Key, cancellationToken);
         return head is not null && head.ETag == staged.ETag
-            && StagedLinesSummary.Parse(head.Metadata.GetValueOrDefault(StagedLinesSummary.MetadataKey), Layout, CheckList) is { KeysIncrease: true } summary
+            && StagedLinesSummary.Parse(head.Metadata.GetValueOrDefault(StagedLinesSummary.MetadataKey), Layout, CheckList) is { } summary
             ? new StoredPartition(staged, summary.Rows, summary.Verdicts())
             : null;
     }

@@ -10,13 +10,15 @@ namespace CinemaStats.Transform.Assets;
 /// whether their (transaction_id, line_no) keys only ever increase, and for each check of
 /// fact_ticket_line how many lines fail it, all for the column layout the file was written in.
 /// Filled a row group at a time, in file order; with no checks it follows the key order alone.
+/// A summary of version 2 also stands for unique keys in any order: staging refuses a key already
+/// seen in the raw file (<see cref="Parsing.FirstRowPerKey"/>), so a file it writes never repeats one.
 /// </summary>
 public sealed class StagedLinesSummary(IReadOnlyList<AssetCheck> checks)
 {
     /// <summary>The metadata entry of a staging file that holds the summary.</summary>
     public const string MetadataKey = "staged-lines";
 
-    private const string Version = "v1";
+    private const string Version = "v2";
 
     private readonly long[] _failing = new long[checks.Count];
     private (string TransactionId, int LineNo)? _last;

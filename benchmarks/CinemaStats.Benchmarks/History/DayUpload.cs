@@ -12,10 +12,10 @@ namespace CinemaStats.Benchmarks.History;
 /// </summary>
 public static class DayUpload
 {
-    /// <summary>The day's two files, made (not timed) before they are stored.</summary>
-    public sealed record Files(DateOnly Date, byte[] Sessions, byte[] Pos);
+    /// <summary>The day's two files on disk, made (not timed) before they are stored.</summary>
+    public sealed record Files(DateOnly Date, string Sessions, string Pos);
 
-    public static async Task<Files> MakeAsync(DateOnly date, int cinemas, CancellationToken cancellationToken)
+    private static async Task<(byte[] Sessions, byte[] Pos)> MakeAsync(DateOnly date, int cinemas, CancellationToken cancellationToken)
     {
         var options = new SampleDataOptions { Cinemas = cinemas, Days = 1, StartDate = date, Seed = date.DayNumber };
         using var sessions = new MemoryStream();
@@ -36,10 +36,13 @@ public static class DayUpload
                 await file.WriteToAsync(pos, cancellationToken);
             }
         }
-        return new Files(date, sessions.ToArray(), pos.ToArray());
+        return (sessions.ToArray(), pos.ToArray());
     }
 
-    /// <summary>The day's files as kept in <paramref name="folder"/> (made there once, by the parent process, so the measuring process holds no generator).</summary>
+    /// <summary>
+    /// The day's files as kept in <paramref name="folder"/> (made there once, by the parent process, so
+    /// the measuring process holds no generator, nor the files: they are streamed into the store).
+    /// </summary>
     public static async Task<Files> ReadOrMakeAsync(string folder, DateOnly date, int cinemas, CancellationToken cancellationToken)
     {
         var (sessions, pos) = (Path.Combine(folder, $"{date:yyyyMMdd}-{cinemas}-sessions.csv"), Path.Combine(folder, $"{date:yyyyMMdd}-{cinemas}-pos.jsonl"));
@@ -50,7 +53,7 @@ public static class DayUpload
             await File.WriteAllBytesAsync(sessions, made.Sessions, cancellationToken);
             await File.WriteAllBytesAsync(pos, made.Pos, cancellationToken);
         }
-        return new Files(date, await File.ReadAllBytesAsync(sessions, cancellationToken), await File.ReadAllBytesAsync(pos, cancellationToken));
+        return new Files(date, sessions, pos);
     }
 
     /// <summary>Stores the day's files under raw/ as ingest stores an upload.</summary>
@@ -62,8 +65,11 @@ public static class DayUpload
             new("sessions", files.Date.AddDays(1), upload + "s", ".csv"),
             new("pos_transactions", files.Date.AddDays(1), upload + "p", ".jsonl"),
         };
-        await store.PutAsync(keys[0].ToString(), new MemoryStream(files.Sessions), cancellationToken: cancellationToken);
-        await store.PutAsync(keys[1].ToString(), new MemoryStream(files.Pos), cancellationToken: cancellationToken);
+        foreach (var (key, path) in keys.Zip([files.Sessions, files.Pos]))
+        {
+            await using var content = File.OpenRead(path);
+            await store.PutAsync(key.ToString(), content, cancellationToken: cancellationToken);
+        }
         return keys;
     }
 }

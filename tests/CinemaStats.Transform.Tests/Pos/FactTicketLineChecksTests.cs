@@ -72,7 +72,8 @@ public sealed class FactTicketLineChecksTests
         Assert.Equal(summary.Verdicts(), back.Verdicts());
         Assert.Contains("1 lines", Assert.Single(back.Verdicts(), v => !v.Passed).Detail);
         Assert.Null(StagedLinesSummary.Parse(summary.ToMetadata("layout-a"), "layout-b", Asset.Checks));
-        Assert.Null(StagedLinesSummary.Parse("v1;layout-a;3;1;0,1", "layout-a", Asset.Checks)); // a count per check
+        Assert.Null(StagedLinesSummary.Parse("v2;layout-a;3;1;0,1", "layout-a", Asset.Checks)); // a count per check
+        Assert.Null(StagedLinesSummary.Parse("v1;layout-a;3;0;0,0,0", "layout-a", Asset.Checks)); // written before staging refused repeated keys
         Assert.Null(StagedLinesSummary.Parse(null, "layout-a", Asset.Checks));
 
         summary.Add(Rows(["T1:3"])); // back to an earlier transaction
