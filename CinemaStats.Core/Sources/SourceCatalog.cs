@@ -32,7 +32,13 @@ public static class SourceCatalog
         AcceptsJsonArray = true,
     };
 
-    public static IReadOnlyList<SourceDefinition> All { get; } = [Sessions, PosTransactions, Films];
+    public static readonly SourceDefinition Cinemas = new(
+        "cinemas",
+        "The cinemas reference, optional: one row per cinema with its name and region (CSV).",
+        [".csv", ".tsv", ".txt"],
+        ["text/csv", "text/tab-separated-values", "text/plain", "application/csv", "application/vnd.ms-excel"]);
+
+    public static IReadOnlyList<SourceDefinition> All { get; } = [Sessions, PosTransactions, Films, Cinemas];
 
     public static SourceDefinition? Find(string name) =>
         All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));

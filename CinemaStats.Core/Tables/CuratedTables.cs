@@ -41,5 +41,5 @@ public static partial class CuratedTables
 
     /// <summary>Every curated table, in the order the Glue export lists them.</summary>
     /// <remarks>A property, not a field: the tables are fields of other files of this partial class, whose initialization order C# does not define.</remarks>
-    public static IReadOnlyList<TableSchema> All => [FactSession, FactTicketLine, DimFilm, DimScreen, MartCinemaDay, MartFilmWeek, MartDistributorWeek, MartDaypartWeekday, MartScreenMonth];
+    public static IReadOnlyList<TableSchema> All => [FactSession, FactTicketLine, DimFilm, DimScreen, DimCinema, MartCinemaDay, MartFilmWeek, MartDistributorWeek, MartDaypartWeekday, MartScreenMonth];
 }

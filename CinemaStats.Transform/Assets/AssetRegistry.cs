@@ -13,6 +13,8 @@ public static class AssetRegistry
         new FactSessionAsset(),
         new StgFilmsAsset(),
         new DimFilmAsset(),
+        new StgCinemasAsset(),
+        new DimCinemaAsset(),
         new MartCinemaDayAsset(),
         new MartDaypartWeekdayAsset(),
         new MartFilmWeekAsset(),

@@ -73,20 +73,28 @@ public static class DashboardTables
             .Count("Admissions", r => r.Adm)
             .Money("GBO", r => r.GboMinor, r => r.Currency);
 
-    public static TableData CinemasTable(IEnumerable<CinemaTotals> rows, DashboardFilter filter) => CinemasShape(Cinemas, "Cinemas", filter).Build(rows);
+    public static TableData CinemasTable(IEnumerable<CinemaTotals> rows, DashboardFilter filter) =>
+        CinemasShape(Cinemas, "Cinemas", filter, withConcessions: true).Build(rows);
 
-    public static TableData FilmCinemasTable(IEnumerable<CinemaTotals> rows, DashboardFilter filter) => CinemasShape(FilmCinemas, "Cinemas playing it", filter).Build(rows);
+    /// <summary>A film's cinemas: without concessions, which are sold to the cinema's guests, not to one film's.</summary>
+    public static TableData FilmCinemasTable(IEnumerable<CinemaTotals> rows, DashboardFilter filter) =>
+        CinemasShape(FilmCinemas, "Cinemas playing it", filter, withConcessions: false).Build(rows);
 
-    private static TableShape<CinemaTotals> CinemasShape(string name, string title, DashboardFilter filter) =>
-        new TableShape<CinemaTotals>(name, title)
+    private static TableShape<CinemaTotals> CinemasShape(string name, string title, DashboardFilter filter, bool withConcessions)
+    {
+        var shape = new TableShape<CinemaTotals>(name, title)
             .Text("Cinema", r => r.CinemaId, r => Links.Cinema(r.CinemaId, filter))
             .Text("Currency", r => r.Currency)
             .Count("Sessions", r => r.Sessions)
             .Count("Admissions", r => r.Adm)
-            .Money("GBO", r => r.GboMinor, r => r.Currency)
-            .Money("Concessions", r => r.ConcessionsMinor, r => r.Currency)
+            .Money("GBO", r => r.GboMinor, r => r.Currency);
+        shape = withConcessions
+            ? shape.Money("Concessions", r => r.ConcessionsMinor, r => r.Currency)
+            : shape.Noted("The film's ticket sales. Concessions are not shown per film: they are sold to a cinema's guests, not for one film.");
+        return shape
             .Count("Capacity", r => r.Capacity)
             .Percent("Occupancy", r => r.Occupancy);
+    }
 
     public static TableData GenresTable(IEnumerable<GenreTotals> rows) =>
         new TableShape<GenreTotals>(Genres, "Genre mix")

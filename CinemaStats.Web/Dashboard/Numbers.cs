@@ -25,6 +25,9 @@ public static class Numbers
 
     public static string Count(long value) => value.ToString("N0", Shown);
 
+    /// <summary>A count with its noun, singular for one: "1 screen", "12 screens".</summary>
+    public static string Count(long value, string noun) => $"{Count(value)} {noun}{(value == 1 ? "" : "s")}";
+
     public static string Money(long minor, string currency) => $"{currency} {Major(minor, currency).ToString("N" + DecimalsOf(currency), Shown)}";
 
     public static string Money(double? minor, string currency) =>

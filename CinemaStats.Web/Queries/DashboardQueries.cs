@@ -21,7 +21,8 @@ public sealed class DashboardQueries(
     {
         var dates = await RunAsync(KpiCatalogue.FilterDates, null, [], r => (First: r.NullableDate(0), Last: r.NullableDate(1)), cancellationToken);
         var cinemas = await RunAsync(KpiCatalogue.FilterCinemas, null, [],
-            r => (Id: r.String(0), TimeZone: r.NullableString(1), Currency: r.NullableString(2), Screens: r.Int(3), Seats: r.Long(4)), cancellationToken);
+            r => (Id: r.String(0), TimeZone: r.NullableString(1), Currency: r.NullableString(2), Screens: r.Int(3), Seats: r.Long(4),
+                Name: r.NullableString(5), Region: r.NullableString(6)), cancellationToken);
         var cinemaDates = await RunAsync(KpiCatalogue.CinemaDates, null, [], r => (Id: r.String(0), First: r.Date(1), Last: r.Date(2)), cancellationToken);
         var films = await RunAsync(KpiCatalogue.FilterFilms, null, [],
             r => (Film: new FilmOption(r.String(0), r.String(1)), Genre: r.String(2), Distributor: r.String(3)), cancellationToken);
@@ -34,7 +35,11 @@ public sealed class DashboardQueries(
             films.Select(f => f.Distributor).Distinct().Order(StringComparer.Ordinal).ToList())
         {
             CinemaDetails = [.. cinemas.Select(c => new CinemaInfo(c.Id, c.TimeZone, c.Currency, c.Screens, c.Seats,
-                datesById.TryGetValue(c.Id, out var d) ? d.First : null, datesById.TryGetValue(c.Id, out var l) ? l.Last : null))],
+                datesById.TryGetValue(c.Id, out var d) ? d.First : null, datesById.TryGetValue(c.Id, out var l) ? l.Last : null)
+            {
+                ReferenceName = c.Name,
+                ReferenceRegion = c.Region,
+            })],
             DataAsOf = catalog.PublishedAt,
         };
     }

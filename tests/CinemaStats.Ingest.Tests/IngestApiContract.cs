@@ -303,7 +303,7 @@ public abstract class IngestApiContract : IAsyncDisposable
         var sources = await client.GetFromJsonAsync<JsonElement>("/v1/sources", Ct);
         var openApi = await client.GetStringAsync("/openapi/v1.json", Ct);
 
-        Assert.Equal(["sessions", "pos_transactions", "films"], sources.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(["sessions", "pos_transactions", "films", "cinemas"], sources.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         var sessions = sources.EnumerateArray().First();
         Assert.Contains(".csv.gz", sessions.GetProperty("fileEndings").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("/v1/sources/{source}/files/{name}", openApi);

@@ -1,5 +1,6 @@
 using Bunit;
 using CinemaStats.Web.Components.Pages;
+using CinemaStats.Web.Queries.Dashboard;
 
 namespace CinemaStats.Web.ComponentTests;
 
@@ -62,5 +63,18 @@ public sealed class FilmAndCinemaPageTests : DashboardTestContext
         Assert.Equal(["S1", "S2"], page.FindAll("[data-testid=table-cinema-screens] tbody tr td:first-child").Select(td => td.TextContent.Trim()));
         Assert.Equal("—", page.FindAll("[data-testid=table-cinema-screens] tbody tr")[1].QuerySelector("td[data-column=Occupancy]")!.TextContent.Trim());
         Assert.Equal(2, page.FindAll("[data-testid=table-cinema-dayparts] tbody tr").Count);
+    }
+
+    [Fact]
+    public void A_cinema_named_by_the_reference_file_is_titled_by_name_and_a_single_screen_is_one_screen()
+    {
+        Queries.CinemaDetails.Add(new CinemaInfo("C2", "Europe/London", "GBP", 1, 1, null, null) { ReferenceName = "Vue Leeds", ReferenceRegion = "North" });
+
+        var page = RenderPage<Cinema>("/cinemas/C2?from=2030-03-22&to=2030-03-28", ("CinemaId", "C2"));
+
+        page.WaitForAssertion(() => Assert.Equal("Cinema Vue Leeds (C2)", page.Find("[data-testid=cinema-title]").TextContent.Trim()));
+        var info = page.Find("[data-testid=cinema-info]");
+        Assert.StartsWith("North (Europe/London) · GBP · 1 screen, 1 seat", info.TextContent.Trim());
+        Assert.Contains("cinemas reference file", info.GetAttribute("title"));
     }
 }

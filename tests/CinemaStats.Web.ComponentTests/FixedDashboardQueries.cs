@@ -28,8 +28,14 @@ public sealed class FixedDashboardQueries : IDashboardQueries
         new("unmatched|the lost reel", "The Lost Reel", "Unknown", null, "GBP", 12, 300, 240_000),
     ];
 
+    /// <summary>What the cinemas picker and pages know of each cinema; none by default (ids only).</summary>
+    public List<CinemaInfo> CinemaDetails { get; } = [];
+
     public Task<FilterOptions> FilterOptionsAsync(CancellationToken cancellationToken) =>
-        Answer(new FilterOptions(First, Last, ["C1", "C2"], [.. Films.Select(f => new FilmOption(f.FilmKey, f.Title))], ["Drama"], ["Acme Pictures", "Unknown"]));
+        Answer(new FilterOptions(First, Last, ["C1", "C2"], [.. Films.Select(f => new FilmOption(f.FilmKey, f.Title))], ["Drama"], ["Acme Pictures", "Unknown"])
+        {
+            CinemaDetails = CinemaDetails,
+        });
 
     private IEnumerable<DailyKpis> DaysIn(DashboardFilter f) =>
         Days.Where(d => d.Day.BusinessDate >= f.From && d.Day.BusinessDate <= f.To && (f.Cinemas.Count == 0 || f.Cinemas.Contains(d.Cinema))).Select(d => d.Day);

@@ -39,14 +39,21 @@ public static class KpiCatalogue
         FROM mart_cinema_day
         """, [MartCinemaDay]);
 
-    /// <summary>Every cinema with what dim_screen knows of it (time zone, currency, screens, seats); cinemas have no reference table of their own.</summary>
+    /// <summary>
+    /// Every cinema with what dim_screen knows of it (time zone, currency, screens, seats), and its name
+    /// and region from the optional cinemas reference file (dim_cinema; null when it has no row).
+    /// </summary>
     public static readonly KpiQuery FilterCinemas = new(nameof(FilterCinemas), """
-        SELECT cinema_id, MAX(cinema_tz) AS time_zone, MAX(currency) AS cinema_currency, COUNT(*) AS screens,
-               CAST(SUM(COALESCE(capacity, 0)) AS BIGINT) AS seats
-        FROM dim_screen
-        GROUP BY cinema_id
-        ORDER BY cinema_id
-        """, ["dim_screen"]);
+        SELECT s.cinema_id, s.time_zone, s.cinema_currency, s.screens, s.seats, c.cinema_name, c.region
+        FROM (
+            SELECT cinema_id, MAX(cinema_tz) AS time_zone, MAX(currency) AS cinema_currency, COUNT(*) AS screens,
+                   CAST(SUM(COALESCE(capacity, 0)) AS BIGINT) AS seats
+            FROM dim_screen
+            GROUP BY cinema_id
+        ) s
+        LEFT JOIN dim_cinema c ON c.cinema_id = s.cinema_id
+        ORDER BY s.cinema_id
+        """, ["dim_screen", "dim_cinema"]);
 
     /// <summary>The first and last business date each cinema has data for (quick ranges end on the selected cinemas' last one).</summary>
     public static readonly KpiQuery CinemaDates = new(nameof(CinemaDates), """

@@ -110,9 +110,21 @@ public sealed record FilterOptions(
 /// </summary>
 public sealed record CinemaInfo(string CinemaId, string? TimeZone, string? Currency, int Screens, long Seats, DateOnly? FirstDate, DateOnly? LastDate)
 {
-    public string Name => CinemaId;
+    /// <summary>The name from the cinemas reference file (dim_cinema); null when it has none for this cinema.</summary>
+    public string? ReferenceName { get; init; }
 
-    public string? Region => TimeZone is { } tz && tz.LastIndexOf('/') is var i and >= 0 ? tz[(i + 1)..].Replace('_', ' ') : TimeZone;
+    /// <summary>The region from the cinemas reference file; null when it has none.</summary>
+    public string? ReferenceRegion { get; init; }
+
+    /// <summary>The reference file's name, else the id the data uses.</summary>
+    public string Name => ReferenceName ?? CinemaId;
+
+    /// <summary>The reference file's region, else the city of the time zone (Europe/London: London).</summary>
+    public string? Region => ReferenceRegion
+        ?? (TimeZone is { } tz && tz.LastIndexOf('/') is var i and >= 0 ? tz[(i + 1)..].Replace('_', ' ') : TimeZone);
+
+    /// <summary>How pickers and headings name the cinema: "Name (ID)" when the reference file names it, else the id.</summary>
+    public string Label => ReferenceName is { } name ? $"{name} ({CinemaId})" : CinemaId;
 }
 
 /// <summary>Sessions of one cinema on one business date (the coverage strip: a day without a row has no data).</summary>
