@@ -8,26 +8,34 @@ namespace CinemaStats.Core.Tables;
 /// </summary>
 public static class ParquetRelationSql
 {
-    /// <summary><c>read_parquet</c> over <paramref name="files"/> (at least one), in the order given.</summary>
-    public static string ReadParquet(TableSchema table, IEnumerable<string> files)
+    /// <summary>
+    /// <c>read_parquet</c> over <paramref name="files"/> (at least one), in the order given. With
+    /// <paramref name="byName"/> their columns are matched by name, every footer read first: files
+    /// written before a nullable column was added read it as null beside files that have it (as
+    /// <see cref="ParquetTableReader"/> does). Without, the first file's columns are the relation's.
+    /// </summary>
+    public static string ReadParquet(TableSchema table, IEnumerable<string> files, bool byName = true)
     {
         var list = string.Join(", ", files.Select(Quote));
         var hive = table.PartitionColumn is null
             ? ""
             : $", hive_partitioning = true, hive_types = {{'{table.PartitionColumn}': DATE}}";
-        return $"read_parquet([{list}]{hive})";
+        return $"read_parquet([{list}]{(byName ? ", union_by_name = true" : "")}{hive})";
     }
 
     /// <summary>A view named like the table over exactly <paramref name="files"/>, or an empty view of the same columns when there are none.</summary>
-    public static string CreateView(TableSchema table, IReadOnlyList<string> files, bool orReplace = false) =>
-        $"CREATE {(orReplace ? "OR REPLACE " : "")}VIEW {table.Name} AS {Select(table, files)}";
+    public static string CreateView(TableSchema table, IReadOnlyList<string> files, bool orReplace = false, bool byName = false) =>
+        $"CREATE {(orReplace ? "OR REPLACE " : "")}VIEW {table.Name} AS {Select(table, files, byName)}";
 
-    /// <summary>The SELECT over the files, or an empty one of the same columns.</summary>
-    public static string Select(TableSchema table, IReadOnlyList<string> files)
+    /// <summary>
+    /// The SELECT over the files, or an empty one of the same columns. Without <paramref name="byName"/>
+    /// (the web's views over thousands of files) one footer is read when it is made: the columns are the first file's.
+    /// </summary>
+    public static string Select(TableSchema table, IReadOnlyList<string> files, bool byName = false)
     {
         if (files.Count > 0)
         {
-            return $"SELECT * FROM {ReadParquet(table, files)}";
+            return $"SELECT * FROM {ReadParquet(table, files, byName)}";
         }
         var columns = table.Columns.Select(c => $"CAST(NULL AS {DuckDbType(c.Type)}) AS {c.Name}").ToList();
         if (table.PartitionColumn is not null)

@@ -105,6 +105,31 @@ public sealed class IncrementalUpdateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_partition_written_under_a_newer_schema_rebuilds_the_table_and_older_rows_read_the_new_column_as_null()
+    {
+        // fact_session as an older version wrote it, without its nullable `flags` column.
+        var older = CuratedTables.FactSession with { Columns = [.. CuratedTables.FactSession.Columns.Where(c => c.Name != "flags")] };
+        var days = CinemaData.Sessions.GroupBy(s => s.BusinessDate).ToList();
+        foreach (var day in days)
+        {
+            await _publisher.PublishAsync(TableColumns.Project(older, CuratedTestTables.FactSession([.. day])), day.Key, Ct);
+        }
+        await TakeInAsync();
+
+        var flagged = CuratedTestTables.FactSession([.. days[0]]);
+        ((string?[])flagged["flags"])[0] = "capacity_missing";
+        await _publisher.PublishAsync(flagged, days[0].Key, Ct);
+        var catalog = await TakeInAsync();
+
+        // Taken in (not left to views over the files), every partition read again, as a fresh load reads them.
+        Assert.Equal(catalog.Fingerprint, Engine.LastUpdate!.Version);
+        Assert.Equal(new ResidentCounts(days.Count, days.Count), Counts(Engine.LastUpdate));
+        await AssertSameAsFreshLoadAsync(catalog);
+        var flags = await RowsAsync("SELECT flags, COUNT(*) FROM fact_session GROUP BY flags ORDER BY flags NULLS LAST", catalog);
+        Assert.Equal([("capacity_missing", 1L), (null, (long)CinemaData.Sessions.Count - 1)], flags.Select(r => ((string?)r[0], (long)r[1]!)));
+    }
+
+    [Fact]
     public async Task A_table_mostly_changed_is_rebuilt_and_equals_a_fresh_load()
     {
         await TakeInAsync();

@@ -110,7 +110,10 @@ public sealed class DuckDbResidentTables
                 }
                 // Tables held for the first time, or mostly changed, are built beside the ones queries read, in
                 // steps each compressed before the next, then swapped in below; the rest change in place.
-                foreach (var (name, partitions) in held.Where(h => MostlyChanged(h.Value, _held.GetValueOrDefault(h.Key))))
+                // So is a table that a new partition gives a column it lacks (written by a newer schema).
+                var rebuilt = held.Where(h => MostlyChanged(h.Value, _held.GetValueOrDefault(h.Key))
+                    || GainsColumns(connection, h.Key, root, h.Value, _held[h.Key])).ToList();
+                foreach (var (name, partitions) in rebuilt)
                 {
                     var table = CuratedTables.All.Single(t => t.Name == name);
                     filesRead += Stage(connection, table, root, partitions);
@@ -199,6 +202,25 @@ public sealed class DuckDbResidentTables
 
     private static string StagedName(TableSchema table) => $"{table.Name}__staged";
 
+    /// <summary>Whether the files of the partitions that changed have a column the held table has not (footers only are read).</summary>
+    private static bool GainsColumns(
+        DuckDBConnection connection, string name, string root, Dictionary<string, Partition> partitions, Dictionary<string, Partition> before)
+    {
+        var table = CuratedTables.All.Single(t => t.Name == name);
+        var files = partitions.Where(p => before.GetValueOrDefault(p.Key)?.Identity != p.Value.Identity)
+            .SelectMany(p => p.Value.Files).Select(key => Path.Combine(root, key)).ToList();
+        return files.Count > 0
+            && !ColumnsOf(connection, $"SELECT * FROM {DuckDbRelations.ReadParquet(table, files)} LIMIT 0").IsSubsetOf(ColumnsOf(connection, $"SELECT * FROM {table.Name} LIMIT 0"));
+    }
+
+    private static HashSet<string> ColumnsOf(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)];
+    }
+
     /// <summary>Builds the table anew under <see cref="StagedName"/>, in partition order, a checkpoint after each step.</summary>
     private int Stage(DuckDBConnection connection, TableSchema table, string root, Dictionary<string, Partition> partitions)
     {
@@ -215,9 +237,10 @@ public sealed class DuckDbResidentTables
             batches[^1].AddRange(partition.Files.Select(key => Path.Combine(root, key)));
             bytes += partition.Bytes;
         }
-        DuckDbDatabase.Execute(connection, $"CREATE OR REPLACE TABLE {StagedName(table)} AS SELECT * FROM {DuckDbRelations.ReadParquet(table, batches[0])}");
-        TryCheckpoint(connection);
-        foreach (var batch in batches.Skip(1))
+        // The columns of every file (footers only), so a batch written under a newer schema fits the table.
+        var all = batches.SelectMany(b => b).ToList();
+        DuckDbDatabase.Execute(connection, $"CREATE OR REPLACE TABLE {StagedName(table)} AS SELECT * FROM {DuckDbRelations.ReadParquet(table, all)} LIMIT 0");
+        foreach (var batch in batches)
         {
             DuckDbDatabase.Execute(connection, $"INSERT INTO {StagedName(table)} BY NAME SELECT * FROM {DuckDbRelations.ReadParquet(table, batch)}");
             TryCheckpoint(connection);
